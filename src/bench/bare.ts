@@ -1,0 +1,13 @@
+// Benchmark baseline: a bare MapLibre page with the same embedded base map and no app code.
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { loadBaseMap } from '../data/basemap';
+import { buildBaseStyle } from '../map/basemap-style';
+import { JINGZHOU_BOUNDS } from '../map/bounds';
+
+maplibregl.setWorkerUrl(workerUrl);
+loadBaseMap().then((base) => {
+  const map = new maplibregl.Map({ container: 'map', style: buildBaseStyle(base), bounds: JINGZHOU_BOUNDS });
+  map.once('idle', () => (document.body.dataset.ready = 'true'));
+});

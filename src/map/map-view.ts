@@ -1,0 +1,78 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer } from '@deck.gl/core';
+import type { BaseMapData } from '../data/basemap';
+import { buildBaseStyle, type LabelLanguage } from './basemap-style';
+import { JINGZHOU_BOUNDS } from './bounds';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export { JINGZHOU_BOUNDS };
+
+export interface MapView {
+  map: maplibregl.Map;
+  setLayers(layers: Layer[]): void;
+  setLanguage(lang: LabelLanguage, textScale?: number): void;
+  whenIdle(): Promise<void>;
+}
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  base: BaseMapData;
+  lang: LabelLanguage;
+  /** Accessible names of the controls, in the page's language. */
+  labels: { zoomIn: string; zoomOut: string; compass: string; map: string };
+  initialView?: { center: [number, number]; zoom: number; bearing?: number; pitch?: number };
+}
+
+/** Creates the MapLibre map with the embedded base map and an interleaved deck.gl overlay. */
+export function createMapView(opts: MapViewOptions): MapView {
+  const map = new maplibregl.Map({
+    container: opts.container,
+    style: buildBaseStyle(opts.base, opts.lang),
+    bounds: opts.initialView ? undefined : JINGZHOU_BOUNDS,
+    center: opts.initialView?.center,
+    zoom: opts.initialView?.zoom,
+    bearing: opts.initialView?.bearing ?? 0,
+    pitch: opts.initialView?.pitch ?? 0,
+    fitBoundsOptions: { padding: 16 },
+    minZoom: 6,
+    maxZoom: 17,
+    maxBounds: [[108.5, 27.5], [116.5, 32.5]],
+    attributionControl: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  map.getCanvas().setAttribute('aria-label', opts.labels.map);
+
+  const nav = new maplibregl.NavigationControl({ visualizePitch: true });
+  map.addControl(nav, 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: '底图 Base map: AMap (示意 illustrative) · GSHHG · GeoNames' }), 'bottom-right');
+  labelControls(opts.container, opts.labels);
+
+  const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+  map.addControl(overlay);
+
+  return {
+    map,
+    setLayers: (layers) => overlay.setProps({ layers }),
+    setLanguage(lang, textScale = 1) {
+      map.setStyle(buildBaseStyle(opts.base, lang, textScale), { diff: true });
+    },
+    whenIdle: () => new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
+  };
+}
+
+function labelControls(container: HTMLElement, labels: MapViewOptions['labels']): void {
+  const set = (sel: string, text: string) => {
+    const el = container.querySelector(sel);
+    if (!el) return;
+    el.setAttribute('aria-label', text);
+    el.setAttribute('title', text);
+  };
+  set('.maplibregl-ctrl-zoom-in', labels.zoomIn);
+  set('.maplibregl-ctrl-zoom-out', labels.zoomOut);
+  set('.maplibregl-ctrl-compass', labels.compass);
+}

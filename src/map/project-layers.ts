@@ -1,0 +1,115 @@
+import { GeoJsonLayer } from '@deck.gl/layers';
+import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Link, Project } from '../data/projects';
+import { statusInfo, themeInfo } from '../data/themes';
+
+/** A project as deck.gl draws it: a GeoJSON Feature whose properties are the Project. */
+export type ProjectFeature = GeoJSON.Feature<GeoJSON.Geometry, Project & { filterIndex: number }>;
+
+export function toFeatures(projects: Project[]): ProjectFeature[] {
+  return projects.map((p, i) => ({ type: 'Feature', geometry: p.geometry, properties: { ...p, filterIndex: i } }));
+}
+
+export interface ProjectLayerState {
+  /** 1 where the feature passes the filters, else 0, indexed like the features: filtering runs on the GPU. */
+  visible: Float32Array;
+  /** Bumps when `visible` changes, so deck.gl re-uploads only that attribute. */
+  filterVersion: number;
+  selectedId: string | null;
+  hoveredId: string | null;
+  /** Symbol scale for large screens. */
+  scale: number;
+}
+
+type Rgba = [number, number, number, number];
+const rgba = (c: [number, number, number], a: number): Rgba => [c[0], c[1], c[2], a];
+
+/**
+ * The project layers. Areas are drawn first so points and lines stay on top; status reads without
+ * colour: not-started projects are hollow with dashed outlines, completed ones get a white ring.
+ */
+export function buildProjectLayers(
+  features: ProjectFeature[],
+  links: Link[],
+  state: ProjectLayerState,
+  onHover: (id: string | null) => void,
+  onClick: (id: string | null) => void,
+): Layer[] {
+  const s = state.scale;
+  const emphasis = (p: Project) => (p.id === state.selectedId ? 2 : p.id === state.hoveredId ? 1 : 0);
+  const filter = new DataFilterExtension({ filterSize: 1 });
+  const dash = new PathStyleExtension({ dash: true });
+  const common = {
+    pickable: true,
+    autoHighlight: false,
+    extensions: [filter, dash],
+    getFilterValue: (f: ProjectFeature) => state.visible[f.properties.filterIndex] ?? 0,
+    filterRange: [0.5, 1] as [number, number],
+    updateTriggers: {
+      getFilterValue: state.filterVersion,
+      getLineWidth: [state.selectedId, state.hoveredId, s],
+      getFillColor: [state.selectedId, state.hoveredId],
+      getLineColor: [state.selectedId, state.hoveredId],
+      getPointRadius: [state.selectedId, state.hoveredId, s],
+    },
+    onHover: (info: PickingInfo<ProjectFeature>) => onHover(info.object?.properties.id ?? null),
+    onClick: (info: PickingInfo<ProjectFeature>) => onClick(info.object?.properties.id ?? null),
+    lineWidthUnits: 'pixels' as const,
+    pointRadiusUnits: 'pixels' as const,
+    getDashArray: (f: ProjectFeature) => (statusInfo(f.properties.status).notStarted ? [4, 3] : [0, 0]),
+    dashJustified: true,
+  };
+
+  const areas = features.filter((f) => f.properties.kind === 'area');
+  const lines = features.filter((f) => f.properties.kind === 'line');
+  const points = features.filter((f) => f.properties.kind === 'point');
+
+  const linkLayer = new GeoJsonLayer({
+    id: 'links',
+    data: links.map((l) => ({ type: 'Feature', geometry: l.geometry, properties: l })),
+    stroked: true,
+    getLineColor: [213, 94, 0, 150],
+    getLineWidth: 2 * s,
+    lineWidthUnits: 'pixels',
+    getDashArray: [6, 4],
+    extensions: [dash],
+    pickable: false,
+  });
+
+  return [
+    linkLayer,
+    new GeoJsonLayer<Project & { filterIndex: number }>({
+      ...common,
+      id: 'project-areas',
+      data: areas,
+      filled: true,
+      stroked: true,
+      getFillColor: (f) => rgba(themeInfo(f.properties.theme).color, statusInfo(f.properties.status).notStarted ? 25 : emphasis(f.properties) ? 110 : 70),
+      getLineColor: (f) => rgba(themeInfo(f.properties.theme).color, 230),
+      getLineWidth: (f) => (1.5 + emphasis(f.properties) * 1.5) * s,
+    }),
+    new GeoJsonLayer<Project & { filterIndex: number }>({
+      ...common,
+      id: 'project-lines',
+      data: lines,
+      stroked: true,
+      getLineColor: (f) => rgba(themeInfo(f.properties.theme).color, 235),
+      getLineWidth: (f) => (3.5 + emphasis(f.properties) * 2.5) * s,
+      lineCapRounded: true,
+      lineJointRounded: true,
+    }),
+    new GeoJsonLayer<Project & { filterIndex: number }>({
+      ...common,
+      id: 'project-points',
+      data: points,
+      pointType: 'circle',
+      filled: true,
+      stroked: true,
+      getFillColor: (f) => (statusInfo(f.properties.status).notStarted ? [255, 255, 255, 235] : rgba(themeInfo(f.properties.theme).color, 240)),
+      getLineColor: (f) => (statusInfo(f.properties.status).notStarted ? rgba(themeInfo(f.properties.theme).color, 255) : statusInfo(f.properties.status).done ? [255, 255, 255, 255] : [40, 40, 40, 200]),
+      getLineWidth: (f) => (statusInfo(f.properties.status).notStarted || statusInfo(f.properties.status).done ? 2.5 : 1.2) * s,
+      getPointRadius: (f) => (6 + emphasis(f.properties) * 3) * s,
+    }),
+  ];
+}

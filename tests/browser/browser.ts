@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** The system Chromium (Debian's `chromium`); CHROMIUM_PATH points elsewhere. Never a downloaded one. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.resolve(import.meta.dirname, '..', 'artifacts');
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Requests to any origin but the app's own. */
+  foreign: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts headless Chromium with a fresh profile (software WebGL2 here) and opens one page that
+ * records console errors and any request leaving the local origin.
+ */
+export async function openSession(
+  baseUrl: string,
+  opts: { viewport?: { width: number; height: number }; deviceScaleFactor?: number; hasTouch?: boolean; isMobile?: boolean; permissions?: string[]; geolocation?: { latitude: number; longitude: number } } = {},
+): Promise<Session> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jzmap-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    ],
+    viewport: opts.viewport ?? { width: 1440, height: 900 },
+    deviceScaleFactor: opts.deviceScaleFactor ?? 1,
+    hasTouch: opts.hasTouch,
+    isMobile: opts.isMobile,
+    permissions: opts.permissions,
+    geolocation: opts.geolocation,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  const origin = new URL(baseUrl).origin;
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  context.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  return {
+    context, page, errors, foreign,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the app says it is ready (map idle, data loaded) or has failed. */
+export async function waitReady(page: Page, timeout = 90_000): Promise<string> {
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error', undefined, { timeout });
+  return (await page.evaluate(() => document.body.dataset.ready)) ?? '';
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

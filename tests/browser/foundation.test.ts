@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openSession, screenshot, waitReady, type Session } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+describe('the app on its embedded base map', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSession(baseUrl);
+    await s.page.goto(baseUrl);
+    await waitReady(s.page);
+  });
+  afterAll(async () => s?.close());
+
+  it('loads without console errors and reaches idle', async () => {
+    expect(await s.page.evaluate(() => document.body.dataset.ready)).toBe('true');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('makes no request outside its own origin', () => {
+    expect(s.foreign).toEqual([]);
+  });
+
+  it('draws a map: the canvas is not the blank background', async () => {
+    const stats = await s.page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+      const off = document.createElement('canvas');
+      off.width = canvas.width;
+      off.height = canvas.height;
+      const ctx = off.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const d = ctx.getImageData(0, 0, off.width, off.height).data;
+      const colours = new Set<number>();
+      let nonBackground = 0;
+      for (let i = 0; i < d.length; i += 4 * 7) {
+        colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        // background #e9eef2
+        if (Math.abs(d[i] - 0xe9) + Math.abs(d[i + 1] - 0xee) + Math.abs(d[i + 2] - 0xf2) > 12) nonBackground++;
+      }
+      return { colours: colours.size, share: nonBackground / (d.length / 28) };
+    });
+    expect(stats.colours).toBeGreaterThan(20);
+    expect(stats.share).toBeGreaterThan(0.5);
+    await screenshot(s.page, 'foundation-1440x900');
+  });
+
+  it('draws county labels locally, with no glyph server', async () => {
+    const labels = await s.page.evaluate(() => {
+      const map = (window as unknown as { __jzmap: { map: import('maplibre-gl').Map } }).__jzmap.map;
+      return map.queryRenderedFeatures({ layers: ['county-labels'] }).map((f) => f.properties.name as string);
+    });
+    expect(labels).toEqual(expect.arrayContaining(['荆州区', '洪湖市', '监利市']));
+  });
+
+  it('fits 荆州市 in the first view and labels its controls', async () => {
+    const b = await s.page.evaluate(() => (window as unknown as { __jzmap: { map: import('maplibre-gl').Map } }).__jzmap.map.getBounds().toArray());
+    // West of 松滋 (111.4°E) to east of 洪湖 (114.0°E), south of 石首 (29.5°N) to north of 荆州区 (30.8°N).
+    expect(b[0][0]).toBeLessThan(111.45);
+    expect(b[1][0]).toBeGreaterThan(114.0);
+    expect(b[0][1]).toBeLessThan(29.5);
+    expect(b[1][1]).toBeGreaterThan(30.8);
+    for (const label of ['放大', '缩小']) await expect(s.page.getByRole('button', { name: label }).count()).resolves.toBe(1);
+    expect(await s.page.locator('.maplibregl-ctrl-scale').count()).toBe(1);
+    expect(await s.page.title()).toContain('荆州重点项目地图');
+  });
+});
+
+describe('a missing or corrupt data file', () => {
+  it.each([
+    ['missing', 404, 'not found', /counties\.geojson/],
+    ['corrupt', 200, '{"type":"FeatureCol', /counties\.geojson.*(JSON|损坏)/],
+  ])('is named on the page when %s', async (_label, status, body, message) => {
+    const s = await openSession(baseUrl);
+    try {
+      await s.page.route(/counties-[^/]*\.geojson/, (r) => r.fulfill({ status, body, contentType: 'application/json' }));
+      await s.page.goto(baseUrl);
+      expect(await waitReady(s.page)).toBe('error');
+      const alert = s.page.getByRole('alert');
+      await expect(alert.textContent()).resolves.toMatch(message);
+      await expect(alert.textContent()).resolves.toMatch(/npm ci/);
+      await screenshot(s.page, `data-error-${_label}`);
+    } finally {
+      await s.close();
+    }
+  });
+});
