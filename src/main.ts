@@ -1,32 +1,70 @@
 import './style.css';
+import { startApp } from './app';
 import { loadBaseMap } from './data/basemap';
+import { loadCitywide } from './data/citywide';
 import { loadProjects } from './data/projects';
-import { t } from './i18n';
+import { isLang, t, type Lang } from './i18n';
+import { JINGZHOU_BOUNDS } from './map/bounds';
 import { createMapView } from './map/map-view';
-import { buildProjectLayers, toFeatures } from './map/project-layers';
+import { initialState } from './state/app-state';
+import { createStore } from './state/store';
+import { readUrl } from './state/url-state';
 import { showFatal, showStatus } from './ui/status-banner';
 
 const statusEl = document.getElementById('status')!;
-const lang = 'zh' as const;
+
+function storedLang(): Lang {
+  try {
+    const v = localStorage.getItem('jzmap.lang');
+    return isLang(v) ? v : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
 
 async function start(): Promise<void> {
-  const [base, data] = await Promise.all([loadBaseMap(), loadProjects()]);
+  const benchN = Number(new URLSearchParams(location.search).get('bench') ?? 0);
+  const [base, loaded, citywide] = await Promise.all([loadBaseMap(), loadProjects(), loadCitywide()]);
+  let projects = loaded.projects;
+  if (benchN > 0) {
+    // Benchmark only (npm run bench): a synthetic data set of benchN points.
+    const { syntheticProjects } = await import('./bench/synthetic');
+    projects = syntheticProjects(Math.min(benchN, 1_000_000));
+  }
+  if (loaded.rejected.length) console.warn('data/projects.geojson: rejected', loaded.rejected);
+
+  const url = readUrl(location.search, new Set(projects.map((p) => p.id)));
+  const lang = url.lang ?? storedLang();
+  const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view });
+
   const view = createMapView({
     container: document.getElementById('map')!,
     base,
     lang,
     labels: { zoomIn: t(lang, 'zoomIn'), zoomOut: t(lang, 'zoomOut'), compass: t(lang, 'compass'), map: t(lang, 'map') },
+    initialView: url.view ?? undefined,
   });
-  const features = toFeatures(data.projects);
-  const visible = new Float32Array(features.length).fill(1);
-  view.setLayers(buildProjectLayers(features, data.links, { visible, filterVersion: 0, selectedId: null, hoveredId: null, scale: 1 }, () => {}, () => {}));
-  (window as unknown as { __jzmap: unknown }).__jzmap = view;
+  startApp({ projects, links: loaded.links, citywide }, store, view, {
+    sidebar: document.getElementById('sidebar')!,
+    details: document.getElementById('details')!,
+    legend: document.getElementById('legend')!,
+    actions: document.getElementById('topbar-actions')!,
+    title: document.getElementById('app-title')!,
+    subtitle: document.getElementById('app-subtitle')!,
+  });
+  // The panels took their width after the map was made: fit Jingzhou to the map's real size.
+  view.map.resize();
+  if (!url.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: 16, duration: 0 });
+  // Test and benchmark hook: the map and store, read-only by convention.
+  (window as unknown as { __jzmap: unknown }).__jzmap = { map: view.map, store };
+  if (benchN > 0) (await import('./bench/filter-bench')).installFilterBench(store, projects.length);
   await view.whenIdle();
   showStatus(statusEl, '');
+  document.body.dataset.readyAt = String(performance.now());
   document.body.dataset.ready = 'true';
 }
 
 start().catch((err) => {
-  showFatal(statusEl, t(lang, 'loadFailed'), err);
+  showFatal(statusEl, `${t('zh', 'loadFailed')} · ${t('en', 'loadFailed')}`, err);
   document.body.dataset.ready = 'error';
 });

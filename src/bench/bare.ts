@@ -9,5 +9,8 @@ import { JINGZHOU_BOUNDS } from '../map/bounds';
 maplibregl.setWorkerUrl(workerUrl);
 loadBaseMap().then((base) => {
   const map = new maplibregl.Map({ container: 'map', style: buildBaseStyle(base), bounds: JINGZHOU_BOUNDS });
-  map.once('idle', () => (document.body.dataset.ready = 'true'));
+  map.once('idle', () => {
+    document.body.dataset.readyAt = String(performance.now());
+    document.body.dataset.ready = 'true';
+  });
 });

@@ -42,7 +42,7 @@ export function buildBaseStyle(base: BaseMapData, lang: LabelLanguage = 'zh', te
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BASE_COLORS.background } },
       { id: 'neighbours-fill', type: 'fill', source: 'neighbours', paint: { 'fill-color': BASE_COLORS.neighbour } },
-      { id: 'counties-fill', type: 'fill', source: 'counties', paint: { 'fill-color': BASE_COLORS.land } },
+      { id: 'counties-fill', type: 'fill', source: 'counties', filter: ['==', ['get', 'kind'], 'county'], paint: { 'fill-color': BASE_COLORS.land } },
       { id: 'lakes', type: 'fill', source: 'water', filter: ['==', ['get', 'kind'], 'lake'], paint: { 'fill-color': BASE_COLORS.water } },
       {
         id: 'rivers', type: 'line', source: 'water', filter: ['all', ['==', ['get', 'kind'], 'river'], ['!=', ['get', 'name'], '长江']],
@@ -56,8 +56,13 @@ export function buildBaseStyle(base: BaseMapData, lang: LabelLanguage = 'zh', te
       },
       { id: 'neighbours-line', type: 'line', source: 'neighbours', paint: { 'line-color': '#b3ada0', 'line-width': 0.8 } },
       {
-        id: 'counties-line', type: 'line', source: 'counties',
+        id: 'counties-line', type: 'line', source: 'counties', filter: ['==', ['get', 'kind'], 'county'],
         paint: { 'line-color': BASE_COLORS.countyLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.8, 12, 2], 'line-dasharray': [3, 2] },
+      },
+      {
+        id: 'prefecture-line', type: 'line', source: 'counties', filter: ['==', ['get', 'kind'], 'prefecture'],
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': BASE_COLORS.prefectureLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1.6, 12, 3.5], 'line-opacity': 0.75 },
       },
       {
         id: 'water-labels', type: 'symbol', source: 'water', filter: ['all', ['==', ['get', 'kind'], 'lake'], ['!=', ['get', 'name'], '']],

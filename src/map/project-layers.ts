@@ -2,7 +2,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Link, Project } from '../data/projects';
-import { statusInfo, themeInfo } from '../data/themes';
+import { GEOM_KINDS, STATUS_KEYS, THEME_KEYS, statusInfo, themeInfo, type GeomKind, type StatusKey, type ThemeKey } from '../data/themes';
 
 /** A project as deck.gl draws it: a GeoJSON Feature whose properties are the Project. */
 export type ProjectFeature = GeoJSON.Feature<GeoJSON.Geometry, Project & { filterIndex: number }>;
@@ -12,7 +12,11 @@ export function toFeatures(projects: Project[]): ProjectFeature[] {
 }
 
 export interface ProjectLayerState {
-  /** 1 where the feature passes the filters, else 0, indexed like the features: filtering runs on the GPU. */
+  /** Allowed themes, statuses and kinds: compared on the GPU, so toggling one uploads no data. */
+  themes: ThemeKey[];
+  statuses: StatusKey[];
+  kinds: GeomKind[];
+  /** 1 where the feature passes the county and text filters, else 0, indexed like the features. */
   visible: Float32Array;
   /** Bumps when `visible` changes, so deck.gl re-uploads only that attribute. */
   filterVersion: number;
@@ -23,6 +27,7 @@ export interface ProjectLayerState {
 }
 
 type Rgba = [number, number, number, number];
+const orNone = (xs: number[]): number[] => (xs.length ? xs : [-1]);
 const rgba = (c: [number, number, number], a: number): Rgba => [c[0], c[1], c[2], a];
 
 /**
@@ -38,7 +43,7 @@ export function buildProjectLayers(
 ): Layer[] {
   const s = state.scale;
   const emphasis = (p: Project) => (p.id === state.selectedId ? 2 : p.id === state.hoveredId ? 1 : 0);
-  const filter = new DataFilterExtension({ filterSize: 1 });
+  const filter = new DataFilterExtension({ filterSize: 1, categorySize: 3 });
   const dash = new PathStyleExtension({ dash: true });
   const common = {
     pickable: true,
@@ -46,6 +51,15 @@ export function buildProjectLayers(
     extensions: [filter, dash],
     getFilterValue: (f: ProjectFeature) => state.visible[f.properties.filterIndex] ?? 0,
     filterRange: [0.5, 1] as [number, number],
+    getFilterCategory: (f: ProjectFeature) => [
+      THEME_KEYS.indexOf(f.properties.theme), STATUS_KEYS.indexOf(f.properties.status), GEOM_KINDS.indexOf(f.properties.kind),
+    ],
+    // An empty list would mean "no filter" to deck.gl; -1 is a category no feature has.
+    filterCategories: [
+      orNone(state.themes.map((k) => THEME_KEYS.indexOf(k))),
+      orNone(state.statuses.map((k) => STATUS_KEYS.indexOf(k))),
+      orNone(state.kinds.map((k) => GEOM_KINDS.indexOf(k))),
+    ],
     updateTriggers: {
       getFilterValue: state.filterVersion,
       getLineWidth: [state.selectedId, state.hoveredId, s],

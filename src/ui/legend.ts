@@ -1,0 +1,18 @@
+import { THEMES } from '../data/themes';
+import { t, type Lang } from '../i18n';
+import { h, rgbCss } from './dom';
+
+/** One legend for both encodings: colour = theme, fill/outline = status. */
+export function renderLegend(el: HTMLElement, lang: Lang): void {
+  const zh = lang === 'zh';
+  el.replaceChildren(
+    h('h2', {}, t(lang, 'legend')),
+    h('ul', { class: 'legend-themes' }, ...THEMES.map((th) => h('li', {}, h('span', { class: 'swatch', style: `background:${rgbCss(th.color)}` }), zh ? th.zh : th.en))),
+    h('ul', { class: 'legend-status' },
+      h('li', {}, h('span', { class: 'sym sym-hollow', 'aria-hidden': 'true' }), t(lang, 'legendNotStarted')),
+      h('li', {}, h('span', { class: 'sym sym-solid', 'aria-hidden': 'true' }), t(lang, 'legendBuilding')),
+      h('li', {}, h('span', { class: 'sym sym-done', 'aria-hidden': 'true' }), t(lang, 'legendDone')),
+      h('li', {}, h('span', { class: 'sym sym-link', 'aria-hidden': 'true' }), t(lang, 'legendLink')),
+    ),
+  );
+}

@@ -1,0 +1,54 @@
+import type { Project } from '../data/projects';
+import { COUNTIES, COUNTY_EN, STATUSES, THEMES } from '../data/themes';
+import { t, type Lang } from '../i18n';
+import { h, svg } from './dom';
+
+/** Grey ramp for the status stages, light (not started) to dark (done): readable without colour. */
+const STATUS_SHADE = ['#d9d9d9', '#bdbdbd', '#969696', '#737373', '#525252', '#252525', '#9e9ac8'];
+
+/**
+ * Two charts that follow the filters: projects by theme, stacked by status; projects by county
+ * with share and rank. Plain SVG built from text nodes.
+ */
+export function renderStats(el: HTMLElement, shown: Project[], lang: Lang): void {
+  const zh = lang === 'zh';
+  const W = 320;
+  const barH = 18;
+  const labelW = 84;
+  const max = Math.max(1, ...THEMES.map((th) => shown.filter((p) => p.theme === th.key).length));
+  const themeChart = svg('svg', { viewBox: `0 0 ${W} ${THEMES.length * (barH + 6) + 4}`, class: 'chart', role: 'img', 'aria-label': t(lang, 'byThemeStatus') });
+  THEMES.forEach((th, i) => {
+    const y = i * (barH + 6) + 2;
+    const ofTheme = shown.filter((p) => p.theme === th.key);
+    themeChart.append(svg('text', { x: labelW - 4, y: y + barH - 5, 'text-anchor': 'end', class: 'chart-label' }, zh ? th.zh : th.en));
+    let x = labelW;
+    STATUSES.forEach((st, j) => {
+      const n = ofTheme.filter((p) => p.status === st.key).length;
+      if (!n) return;
+      const w = (n / max) * (W - labelW - 30);
+      themeChart.append(svg('rect', { x, y, width: w, height: barH, fill: STATUS_SHADE[j], stroke: `rgb(${th.color.join(',')})`, 'stroke-width': 1.5 },
+        svg('title', {}, `${zh ? th.zh : th.en} · ${zh ? st.zh : st.en}: ${n}`)));
+      x += w;
+    });
+    themeChart.append(svg('text', { x: x + 4, y: y + barH - 5, class: 'chart-value' }, String(ofTheme.length)));
+  });
+  const statusKey = h('ul', { class: 'chart-key' }, ...STATUSES.map((st, j) => h('li', {}, h('span', { class: 'swatch', style: `background:${STATUS_SHADE[j]}` }), zh ? st.zh : st.en)));
+
+  const counts = COUNTIES.map((c) => ({ c, n: shown.filter((p) => p.county.includes(c)).length })).sort((a, b) => b.n - a.n);
+  const cmax = Math.max(1, ...counts.map((x) => x.n));
+  const total = shown.length || 1;
+  const countyChart = svg('svg', { viewBox: `0 0 ${W} ${counts.length * (barH + 6) + 4}`, class: 'chart', role: 'img', 'aria-label': t(lang, 'byCounty') });
+  counts.forEach(({ c, n }, i) => {
+    const y = i * (barH + 6) + 2;
+    const w = (n / cmax) * (W - labelW - 90);
+    countyChart.append(
+      svg('text', { x: labelW - 4, y: y + barH - 5, 'text-anchor': 'end', class: 'chart-label' }, zh ? c : COUNTY_EN[c]),
+      svg('rect', { x: labelW, y, width: w, height: barH, fill: '#7d2318' }),
+      svg('text', { x: labelW + w + 4, y: y + barH - 5, class: 'chart-value' }, `${n} · ${Math.round((n / total) * 100)}% · #${i + 1}`),
+    );
+  });
+  el.replaceChildren(
+    h('h3', {}, t(lang, 'byThemeStatus')), themeChart, statusKey,
+    h('h3', {}, t(lang, 'byCounty')), countyChart,
+  );
+}
