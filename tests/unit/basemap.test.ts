@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as turf from '@turf/turf';
+import { COUNTIES } from '../../src/data/themes';
+
+const read = (f: string) => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../data/base', f), 'utf8')) as GeoJSON.FeatureCollection;
+
+describe('embedded base map (data/base)', () => {
+  const counties = read('counties.geojson').features.filter((f) => f.properties?.kind === 'county');
+  const water = read('water.geojson').features;
+  const places = read('places.geojson').features;
+
+  it('has the 8 county-level units under their current names', () => {
+    expect(counties.map((f) => f.properties!.name).sort()).toEqual([...COUNTIES].sort());
+  });
+
+  it('has county areas close to the official figures', () => {
+    // 荆州区 1046 km², 沙市区 523 km², 洪湖市 2519 km² (official); AMap outlines within 5 %.
+    const area = (n: string) => turf.area(counties.find((f) => f.properties!.name === n)!) / 1e6;
+    expect(area('荆州区')).toBeGreaterThan(1046 * 0.95);
+    expect(area('荆州区')).toBeLessThan(1046 * 1.05);
+    expect(area('沙市区')).toBeGreaterThan(523 * 0.95);
+    expect(area('沙市区')).toBeLessThan(523 * 1.05);
+  });
+
+  it('has WGS-84 outlines: the 荆州古城 (112.19°E 30.35°N) falls in 荆州区', () => {
+    const jz = counties.find((f) => f.properties!.name === '荆州区')!;
+    expect(turf.booleanPointInPolygon([112.19, 30.352], jz as GeoJSON.Feature<GeoJSON.Polygon>)).toBe(true);
+  });
+
+  it('has 洪湖 as a lake polygon and the Yangtze', () => {
+    const honghu = water.find((f) => f.properties!.name === '洪湖');
+    expect(honghu?.geometry.type).toMatch(/Polygon/);
+    expect(turf.area(honghu!) / 1e6).toBeGreaterThan(250);
+    expect(water.some((f) => f.properties!.kind === 'river')).toBe(true);
+  });
+
+  it('labels every county and county seat in Chinese', () => {
+    const names = new Set(places.map((f) => f.properties!.name));
+    for (const c of COUNTIES) expect(names.has(c)).toBe(true);
+    for (const seat of ['沙市', '荆州', '郝穴', '新江口', '斗湖堤', '绣林', '容城', '新堤']) expect(names.has(seat)).toBe(true);
+  });
+});
