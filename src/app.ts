@@ -3,6 +3,7 @@ import type { Link, Project } from './data/projects';
 import { anchorOf, bboxOf, distanceToGeometryKm } from './geo/measure';
 import { t, type Lang } from './i18n';
 import type { MapView } from './map/map-view';
+import { JINGZHOU_BOUNDS } from './map/bounds';
 import { buildProjectLayers, toFeatures, type ProjectFeature } from './map/project-layers';
 import type { AppState } from './state/app-state';
 import { applyFilters, normalise, type Filters } from './state/filters';
@@ -15,11 +16,23 @@ import { renderFilterPanel } from './ui/filter-panel';
 import { renderLegend } from './ui/legend';
 import { renderProjectList } from './ui/project-list';
 import { renderStats } from './ui/stats-panel';
+import { Presenter } from './present/presenter';
+import type { TourConfig } from './present/tour';
+import { renderCaption, renderDashboard } from './ui/presentation';
+import { buildGazetteer, type Place } from './near/gazetteer';
+import { locate, LocateError } from './near/locate';
+import { kmOutside, projectsWithin, radiusCircle } from './near/near';
+import { buildNearLayers } from './map/near-layers';
+import { renderNearPanel } from './ui/near-panel';
 
 export interface AppData {
   projects: Project[];
   links: Link[];
   citywide: CitywideItem[];
+  /** Towns and seats for the place search (data/base/places.geojson). */
+  places: GeoJSON.FeatureCollection;
+  /** 荆州市 as one area, to tell a place outside it. */
+  outline: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
 }
 
 export interface AppDom {
@@ -45,7 +58,7 @@ export function nearestProjects(p: Project, all: Project[], n = 3): Neighbour[] 
  * Wires data → store → map layers and panels. Panels and the map only read state and call
  * `store.set`; nothing else writes it.
  */
-export function startApp(data: AppData, store: Store<AppState>, view: MapView, dom: AppDom): void {
+export function startApp(data: AppData, store: Store<AppState>, view: MapView, dom: AppDom, tour: TourConfig): void {
   const features: ProjectFeature[] = toFeatures(data.projects);
   const byId = new Map(data.projects.map((p) => [p.id, p]));
   const visible = new Float32Array(features.length);
@@ -57,8 +70,23 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   const listEl = h('div', { class: 'list' });
   const citywideEl = h('div', { class: 'citywide', role: 'tabpanel' });
   const statsEl = h('div', { class: 'stats', role: 'tabpanel' });
+  const nearEl = h('div', { class: 'near', role: 'tabpanel' });
+  const gazetteer = buildGazetteer(data.places, data.projects, [111.2, 29.2, 114.3, 31.0]);
+  let picking = false;
+  const sheetToggle = h('button', { type: 'button', class: 'sheet-toggle', onClick: () => dom.sidebar.classList.toggle('expanded') });
   const projectsPane = h('div', { class: 'projects-pane', role: 'tabpanel' }, filterEl, listEl);
-  dom.sidebar.replaceChildren(tabs, projectsPane, citywideEl, statsEl);
+  dom.sidebar.replaceChildren(sheetToggle, tabs, projectsPane, nearEl, citywideEl, statsEl);
+
+  const caption = h('section', { class: 'caption', 'aria-live': 'polite', hidden: true });
+  const dashLeft = h('aside', { class: 'dash dash-left', hidden: true });
+  const dashRight = h('aside', { class: 'dash dash-right', hidden: true });
+  const exitBtn = h('button', { type: 'button', class: 'exit-present', hidden: true, onClick: () => store.set({ present: false }) });
+  view.map.getContainer().append(caption, dashLeft, dashRight, exitBtn);
+  let presenter: Presenter | null = null;
+  let viewBeforePresent: AppState['view'] = null;
+  // Kiosk settings stay in the URL when the app rewrites it.
+  const keep = new URLSearchParams(location.search);
+  const keepSuffix = ['kiosk', 'interval', 'idle'].filter((k) => keep.has(k)).map((k) => `&${k}=${encodeURIComponent(keep.get(k)!)}`).join('');
 
   const setFilters = (filters: Filters) => store.set({ filters });
   const choose = (id: string | null) => store.set({ selectedId: id });
@@ -79,10 +107,38 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
 
   function renderLayers(s: AppState): void {
     updateVisible(s.filters);
-    view.setLayers(buildProjectLayers(features, data.links, {
+    const near = s.near ? buildNearLayers(s.near.center, s.near.radiusKm) : [];
+    view.setLayers([...near, ...buildProjectLayers(features, data.links, {
       themes: s.filters.themes, statuses: s.filters.statuses, kinds: s.filters.kinds,
       visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale: 1,
-    }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && choose(id)));
+    }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && !picking && choose(id))]);
+  }
+
+  const setNear = (center: [number, number], label: string) =>
+    store.set((st) => ({ near: { center, radiusKm: st.near?.radiusKm ?? 5, label }, nearError: null, tab: 'near' }));
+
+  function renderNear(s: AppState): void {
+    const nearby = s.near ? projectsWithin(s.near.center, s.near.radiusKm, data.projects) : null;
+    const outsideKm = s.near ? kmOutside(s.near.center, data.outline) : 0;
+    document.body.dataset.nearCount = nearby ? String(nearby.length) : '';
+    renderNearPanel(nearEl, s, { nearby, outsideKm, picking }, gazetteer, s.lang, {
+      onLocate: () => {
+        store.set({ nearError: null });
+        locate().then(
+          (pt) => setNear(pt, t(store.get().lang, 'myLocation')),
+          (e) => store.set({ nearError: e instanceof LocateError ? e.failure : 'unavailable' }),
+        );
+      },
+      onPick: () => {
+        picking = !picking;
+        view.map.getCanvas().style.cursor = picking ? 'crosshair' : '';
+        renderNear(store.get());
+      },
+      onPlace: (p: Place) => setNear(p.at, p.name),
+      onRadius: (r) => store.set((st) => ({ near: st.near ? { ...st.near, radiusKm: r } : null })),
+      onClear: () => store.set({ near: null, nearError: null }),
+      onChoose: (id) => choose(id),
+    });
   }
 
   function renderChrome(lang: Lang, s: AppState): void {
@@ -91,32 +147,91 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     dom.subtitle.textContent = t(lang, 'subtitle');
     document.title = `${t(lang, 'title')} · ${t(lang === 'zh' ? 'en' : 'zh', 'title')}`;
     dom.actions.replaceChildren(
+      h('button', { type: 'button', id: 'present-button', 'aria-label': t(lang, 'presentLabel'), title: t(lang, 'presentLabel'), onClick: () => store.set({ present: true }) }, t(lang, 'present')),
       h('button', { type: 'button', id: 'lang-switch', 'aria-label': t(lang, 'languageLabel'), onClick: () => store.set({ lang: lang === 'zh' ? 'en' : 'zh' }) }, t(lang, 'language')),
     );
-    tabs.replaceChildren(...(['projects', 'citywide', 'stats'] as const).map((tab) =>
+    exitBtn.textContent = t(lang, 'exitPresent');
+    exitBtn.setAttribute('aria-label', t(lang, 'exitPresent'));
+    sheetToggle.setAttribute('aria-label', t(lang, 'sheetToggle'));
+    tabs.replaceChildren(...(['projects', 'near', 'citywide', 'stats'] as const).map((tab) =>
       h('button', {
         type: 'button', role: 'tab', 'aria-selected': s.tab === tab ? 'true' : 'false', id: `tab-${tab}`,
         onClick: () => store.set({ tab }),
-      }, t(lang, tab === 'projects' ? 'tabProjects' : tab === 'citywide' ? 'tabCitywide' : 'tabStats'))));
+      }, t(lang, ({ projects: 'tabProjects', near: 'tabNear', citywide: 'tabCitywide', stats: 'tabStats' } as const)[tab]))));
     renderLegend(dom.legend, lang);
     renderCitywide(citywideEl, data.citywide, lang);
   }
 
+  /** Map padding that keeps fitted things clear of the bottom sheet (phones) or details card. */
+  function padding(): { top: number; bottom: number; left: number; right: number } {
+    const phone = window.matchMedia('(max-width: 700px)').matches;
+    const sheet = phone ? dom.sidebar.getBoundingClientRect().height : 0;
+    const card = !phone && !dom.details.hidden ? dom.details.getBoundingClientRect().width + 40 : 0;
+    return { top: 50, left: 50, bottom: 40 + sheet, right: 50 + card };
+  }
+
   function flyTo(p: Project): void {
     const [w, s, e, n] = bboxOf(p.geometry);
-    if (w === e && s === n) view.map.flyTo({ center: [w, s], zoom: Math.max(view.map.getZoom(), 12.5), duration: 1200 });
-    else view.map.fitBounds([[w, s], [e, n]], { padding: 80, maxZoom: 14, duration: 1200 });
+    if (w === e && s === n) view.map.flyTo({ center: [w, s], zoom: Math.max(view.map.getZoom(), 12.5), duration: 1200, padding: padding() });
+    else view.map.fitBounds([[w, s], [e, n]], { padding: padding(), maxZoom: 14, duration: 1200 });
+  }
+
+  function fitNear(near: NonNullable<AppState['near']>): void {
+    const [w, s, e, n] = bboxOf(radiusCircle(near.center, near.radiusKm).geometry);
+    view.map.fitBounds([[w, s], [e, n]], { padding: padding(), duration: 800 });
+  }
+
+  function textScale(): number {
+    // Large screens: type and symbols grow with the screen so they read from several metres.
+    return store.get().present ? Math.max(1.4, Math.min(window.innerWidth / 1920, window.innerHeight / 1080) * 1.8) : 1;
+  }
+
+  function enterPresent(s: AppState): void {
+    viewBeforePresent = s.view;
+    document.body.classList.add('presenting');
+    for (const el of [caption, dashLeft, dashRight, exitBtn]) el.hidden = false;
+    document.documentElement.requestFullscreen?.().catch(() => { /* not allowed without a gesture (kiosk): the kiosk browser is full screen */ });
+    view.map.resize();
+    view.setLanguage(s.lang, textScale());
+    renderDashboard(dashLeft, dashRight, applyFilters(data.projects, s.filters), data.citywide, s.lang);
+    presenter = new Presenter(view, tour, {
+      onChange: (stop, i, n, playing) => {
+        renderCaption(caption, stop, i, n, playing, store.get().lang);
+        document.body.dataset.tourIndex = String(i);
+        document.body.dataset.tourPlaying = String(playing);
+      },
+      onExit: () => store.set({ present: false }),
+    });
+    presenter.start(applyFilters(data.projects, s.filters), true);
+  }
+
+  function leavePresent(s: AppState): void {
+    presenter?.destroy();
+    presenter = null;
+    document.body.classList.remove('presenting');
+    for (const el of [caption, dashLeft, dashRight, exitBtn]) el.hidden = true;
+    delete document.body.dataset.tourIndex;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    view.map.resize();
+    view.setLanguage(s.lang, 1);
+    const back = viewBeforePresent;
+    if (back) view.map.jumpTo({ center: back.center, zoom: back.zoom, bearing: back.bearing, pitch: back.pitch });
+    else view.map.fitBounds(JINGZHOU_BOUNDS, { padding: 16, duration: 0, pitch: 0, bearing: 0 });
   }
 
   function render(s: AppState, prev: AppState | null): void {
     const lang = s.lang;
+    if (s.present !== (prev?.present ?? false)) (s.present ? enterPresent(s) : leavePresent(s));
     if (!prev || prev.lang !== lang || prev.tab !== s.tab) {
       renderChrome(lang, s);
-      if (prev && prev.lang !== lang) view.setLanguage(lang);
+      if (prev && prev.lang !== lang) view.setLanguage(lang, textScale());
     }
     projectsPane.hidden = s.tab !== 'projects';
     citywideEl.hidden = s.tab !== 'citywide';
     statsEl.hidden = s.tab !== 'stats';
+    nearEl.hidden = s.tab !== 'near';
+    if (!prev || prev.near !== s.near || prev.nearError !== s.nearError || prev.lang !== lang || prev.tab !== s.tab) renderNear(s);
+    if (s.near && prev && (prev.near?.center !== s.near.center || prev.near?.radiusKm !== s.near.radiusKm)) fitNear(s.near);
     const shown = applyFilters(data.projects, s.filters);
     const listChanged = !prev || prev.filters !== s.filters || prev.lang !== lang || prev.selectedId !== s.selectedId;
     if (listChanged) {
@@ -133,20 +248,34 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
       renderDetails(dom.details, sel, sel ? nearestProjects(sel, data.projects) : [], lang, () => choose(null), choose);
       if (sel && prev && prev.selectedId !== s.selectedId) flyTo(sel);
     }
-    if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId) renderLayers(s);
+    if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near) renderLayers(s);
     document.body.dataset.shown = String(shown.length);
-    history.replaceState(null, '', writeUrl(s));
+    history.replaceState(null, '', writeUrl(s) + keepSuffix);
     localStorage.setItem('jzmap.lang', lang);
   }
 
+  view.map.on('click', (e) => {
+    if (!picking) return;
+    picking = false;
+    view.map.getCanvas().style.cursor = '';
+    setNear([e.lngLat.lng, e.lngLat.lat], t(store.get().lang, 'nearHere'));
+  });
   view.map.on('moveend', () => {
     const m = view.map;
     const c = m.getCenter();
     store.set({ view: { center: [c.lng, c.lat], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() } });
   });
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && store.get().selectedId && !(e.target as HTMLElement).closest('.project-list')) choose(null);
+    const target = e.target as HTMLElement;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+    if (e.key === 'Escape' && store.get().selectedId && !target.closest('.project-list')) choose(null);
+    if ((e.key === 'p' || e.key === 'P') && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) store.set({ present: !store.get().present });
   });
+  window.addEventListener('resize', () => store.get().present && view.setLanguage(store.get().lang, textScale()));
   store.subscribe((s, prev) => render(s, prev));
   render(store.get(), null);
+  const first = store.get();
+  view.map.resize();
+  if (first.near && !first.view) fitNear(first.near);
+  else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: padding(), duration: 0 });
 }

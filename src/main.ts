@@ -4,11 +4,11 @@ import { loadBaseMap } from './data/basemap';
 import { loadCitywide } from './data/citywide';
 import { loadProjects } from './data/projects';
 import { isLang, t, type Lang } from './i18n';
-import { JINGZHOU_BOUNDS } from './map/bounds';
 import { createMapView } from './map/map-view';
 import { initialState } from './state/app-state';
 import { createStore } from './state/store';
 import { readUrl } from './state/url-state';
+import { readTourConfig } from './present/tour';
 import { showFatal, showStatus } from './ui/status-banner';
 
 const statusEl = document.getElementById('status')!;
@@ -35,8 +35,11 @@ async function start(): Promise<void> {
 
   const url = readUrl(location.search, new Set(projects.map((p) => p.id)));
   const lang = url.lang ?? storedLang();
-  const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view });
+  const tour = readTourConfig(location.search);
+  const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view, near: url.near });
 
+  // Phones start with the legend folded, so the map stays visible.
+  if (window.matchMedia('(max-width: 700px)').matches) document.getElementById('legend')!.removeAttribute('open');
   const view = createMapView({
     container: document.getElementById('map')!,
     base,
@@ -44,21 +47,21 @@ async function start(): Promise<void> {
     labels: { zoomIn: t(lang, 'zoomIn'), zoomOut: t(lang, 'zoomOut'), compass: t(lang, 'compass'), map: t(lang, 'map') },
     initialView: url.view ?? undefined,
   });
-  startApp({ projects, links: loaded.links, citywide }, store, view, {
+  const outline = base.counties.features.find((f) => f.properties?.kind === 'prefecture') as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
+  startApp({ projects, links: loaded.links, citywide, places: base.places, outline }, store, view, {
     sidebar: document.getElementById('sidebar')!,
     details: document.getElementById('details')!,
     legend: document.getElementById('legend')!,
     actions: document.getElementById('topbar-actions')!,
     title: document.getElementById('app-title')!,
     subtitle: document.getElementById('app-subtitle')!,
-  });
-  // The panels took their width after the map was made: fit Jingzhou to the map's real size.
-  view.map.resize();
-  if (!url.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: 16, duration: 0 });
+  }, tour);
   // Test and benchmark hook: the map and store, read-only by convention.
   (window as unknown as { __jzmap: unknown }).__jzmap = { map: view.map, store };
   if (benchN > 0) (await import('./bench/filter-bench')).installFilterBench(store, projects.length);
   await view.whenIdle();
+  // A kiosk (or a link with present=1) starts presenting by itself once the map is drawn.
+  if (tour.present) store.set({ present: true });
   showStatus(statusEl, '');
   document.body.dataset.readyAt = String(performance.now());
   document.body.dataset.ready = 'true';

@@ -51,6 +51,8 @@ export function createMapView(opts: MapViewOptions): MapView {
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
   map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: '底图 Base map: AMap (示意 illustrative) · GSHHG · GeoNames' }), 'bottom-right');
   labelControls(opts.container, opts.labels);
+  // Compact attribution starts folded, so it never covers the map on a phone.
+  map.once('load', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
 
   const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
   map.addControl(overlay);

@@ -8,7 +8,15 @@ export interface MapViewState {
   pitch: number;
 }
 
-export type Tab = 'projects' | 'citywide' | 'stats';
+export type Tab = 'projects' | 'near' | 'citywide' | 'stats';
+
+/** The place a resident looks around, and how far. */
+export interface NearState {
+  center: [number, number];
+  radiusKm: number;
+  /** How the place was chosen, for the words on screen. */
+  label: string;
+}
 
 export interface AppState {
   filters: Filters;
@@ -18,8 +26,13 @@ export interface AppState {
   tab: Tab;
   /** null until the map reports its first view; the URL may preset it. */
   view: MapViewState | null;
+  /** Presentation mode: panels hidden, large type, guided tour. */
+  present: boolean;
+  near: NearState | null;
+  /** Why locating failed, until the next attempt. Not in the URL. */
+  nearError: 'denied' | 'unavailable' | 'timeout' | 'unsupported' | null;
 }
 
 export function initialState(lang: Lang): AppState {
-  return { filters: DEFAULT_FILTERS, selectedId: null, hoveredId: null, lang, tab: 'projects', view: null };
+  return { filters: DEFAULT_FILTERS, selectedId: null, hoveredId: null, lang, tab: 'projects', view: null, present: false, near: null, nearError: null };
 }

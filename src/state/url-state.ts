@@ -1,6 +1,7 @@
 import { isLang, type Lang } from '../i18n';
 import { COUNTIES, GEOM_KINDS, STATUS_KEYS, THEME_KEYS } from '../data/themes';
-import type { AppState, MapViewState, Tab } from './app-state';
+import type { AppState, MapViewState, NearState, Tab } from './app-state';
+import { RADII_KM } from '../near/near';
 import { DEFAULT_FILTERS, type Filters } from './filters';
 
 /**
@@ -31,6 +32,7 @@ export interface UrlState {
   lang: Lang | null;
   tab: Tab;
   view: MapViewState | null;
+  near: NearState | null;
 }
 
 export function readUrl(search: string, knownIds: ReadonlySet<string>): UrlState {
@@ -51,13 +53,20 @@ export function readUrl(search: string, knownIds: ReadonlySet<string>): UrlState
     ? { center: [lon, lat] as [number, number], zoom, bearing: num(q.get('b'), -180, 180) ?? 0, pitch: num(q.get('p'), 0, 85) ?? 0 }
     : null;
   const tab = q.get('tab');
+  const nearRaw = (q.get('near') ?? '').split(',');
+  const nlon = nearRaw.length === 2 ? num(nearRaw[0], 100, 125) : null;
+  const nlat = nearRaw.length === 2 ? num(nearRaw[1], 18, 42) : null;
+  const r = num(q.get('r'), 1, 20);
+  const radiusKm = r !== null && (RADII_KM as readonly number[]).includes(r) ? r : 5;
+  const near = nlon !== null && nlat !== null ? { center: [nlon, nlat] as [number, number], radiusKm, label: '' } : null;
   const lang = q.get('lang');
   return {
     filters,
     selectedId: sel && ID_RE.test(sel) && knownIds.has(sel) ? sel : null,
     lang: isLang(lang) ? lang : null,
-    tab: tab === 'citywide' || tab === 'stats' ? tab : 'projects',
+    tab: tab === 'citywide' || tab === 'stats' || tab === 'near' ? tab : 'projects',
     view,
+    near,
   };
 }
 
@@ -72,6 +81,11 @@ export function writeUrl(s: AppState): string {
   if (s.selectedId) q.set('sel', s.selectedId);
   if (s.tab !== 'projects') q.set('tab', s.tab);
   q.set('lang', s.lang);
+  if (s.present) q.set('present', '1');
+  if (s.near) {
+    q.set('near', `${s.near.center[0].toFixed(5)},${s.near.center[1].toFixed(5)}`);
+    q.set('r', String(s.near.radiusKm));
+  }
   if (s.view) {
     q.set('lon', s.view.center[0].toFixed(4));
     q.set('lat', s.view.center[1].toFixed(4));

@@ -2,11 +2,11 @@ import { THEMES } from '../data/themes';
 import { t, type Lang } from '../i18n';
 import { h, rgbCss } from './dom';
 
-/** One legend for both encodings: colour = theme, fill/outline = status. */
+/** One legend for both encodings: colour = theme, fill/outline = status. A <details>: closed on phones. */
 export function renderLegend(el: HTMLElement, lang: Lang): void {
   const zh = lang === 'zh';
   el.replaceChildren(
-    h('h2', {}, t(lang, 'legend')),
+    h('summary', {}, t(lang, 'legend')),
     h('ul', { class: 'legend-themes' }, ...THEMES.map((th) => h('li', {}, h('span', { class: 'swatch', style: `background:${rgbCss(th.color)}` }), zh ? th.zh : th.en))),
     h('ul', { class: 'legend-status' },
       h('li', {}, h('span', { class: 'sym sym-hollow', 'aria-hidden': 'true' }), t(lang, 'legendNotStarted')),
