@@ -185,6 +185,33 @@ function buildLakes() {
   return lakes;
 }
 
+/**
+ * WDBII still draws the Yangtze's pre-1970 meanders at 石首/监利. Where the researched centreline
+ * exists, drop the major-river vertices within 8 km of it, keeping tributaries and the Han.
+ */
+function withoutOldYangtze(rivers, yangtze) {
+  if (!yangtze) return rivers;
+  const zone = turf.buffer(yangtze, 8, { units: 'kilometers' });
+  const out = [];
+  for (const r of rivers) {
+    if (r.properties.rank !== 1) {
+      out.push(r);
+      continue;
+    }
+    let run = [];
+    const flush = () => {
+      if (run.length > 1) out.push(turf.lineString(run, r.properties));
+      run = [];
+    };
+    for (const c of r.geometry.coordinates) {
+      if (turf.booleanPointInPolygon(c, zone)) flush();
+      else run.push(c);
+    }
+    flush();
+  }
+  return out;
+}
+
 function buildRivers() {
   const region = gmtRegion(0);
   // Level 1 = permanent major rivers, 2 = additional major rivers (WDBII).
@@ -252,8 +279,9 @@ function main() {
   writeJson('counties.geojson', turf.featureCollection([...counties, ...buildPrefecture().map((f) => ((f.properties.kind = 'prefecture'), f))]));
   writeJson('neighbours.geojson', turf.featureCollection(buildNeighbours()));
 
-  const researched = readSource('yangtze-centreline.geojson').concat(readSource('changhu.geojson'));
-  const water = [...buildLakes(), ...buildRivers(), ...researched.map(tidy)];
+  const yangtze = readSource('yangtze-centreline.geojson');
+  const researched = yangtze.concat(readSource('changhu.geojson'));
+  const water = [...buildLakes(), ...withoutOldYangtze(buildRivers(), yangtze[0]), ...researched.map(tidy)];
   writeJson('water.geojson', turf.featureCollection(water));
   writeJson('places.geojson', turf.featureCollection([...countyLabels(counties), ...buildPlaces(seats)]));
 }

@@ -57,7 +57,7 @@ async function start(): Promise<void> {
     subtitle: document.getElementById('app-subtitle')!,
   }, tour);
   // Test and benchmark hook: the map and store, read-only by convention.
-  (window as unknown as { __jzmap: unknown }).__jzmap = { map: view.map, store };
+  (window as unknown as { __jzmap: unknown }).__jzmap = { map: view.map, store, pickAll: () => view.pickAll() };
   if (benchN > 0) (await import('./bench/filter-bench')).installFilterBench(store, projects.length);
   await view.whenIdle();
   // A kiosk (or a link with present=1) starts presenting by itself once the map is drawn.

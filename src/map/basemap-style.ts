@@ -70,6 +70,11 @@ export function buildBaseStyle(base: BaseMapData, lang: LabelLanguage = 'zh', te
         paint: { 'text-color': '#2f6d99', 'text-halo-color': '#ffffff', 'text-halo-width': 1 },
       },
       {
+        id: 'yangtze-label', type: 'symbol', source: 'water', filter: ['==', ['get', 'name'], '长江'],
+        layout: { 'text-field': label, 'text-font': LABEL_FONTS, 'text-size': s(13), 'symbol-placement': 'line', 'symbol-spacing': 320, 'text-letter-spacing': 0.4 },
+        paint: { 'text-color': '#2f6d99', 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.2 },
+      },
+      {
         id: 'town-labels', type: 'symbol', source: 'places', minzoom: 9.5, filter: ['==', ['get', 'rank'], 3],
         layout: { 'text-field': label, 'text-font': LABEL_FONTS, 'text-size': s(11), 'text-anchor': 'top', 'text-offset': [0, 0.2] },
         paint: { 'text-color': '#5a5850', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },

@@ -16,6 +16,8 @@ export interface MapView {
   setLayers(layers: Layer[]): void;
   setLanguage(lang: LabelLanguage, textScale?: number): void;
   whenIdle(): Promise<void>;
+  /** Ids of the project features drawn anywhere in the view (filtered-out ones cannot be picked). */
+  pickAll(): string[];
 }
 
 export interface MapViewOptions {
@@ -62,6 +64,11 @@ export function createMapView(opts: MapViewOptions): MapView {
     setLayers: (layers) => overlay.setProps({ layers }),
     setLanguage(lang, textScale = 1) {
       map.setStyle(buildBaseStyle(opts.base, lang, textScale), { diff: true });
+    },
+    pickAll() {
+      const c = map.getCanvas();
+      const hits = overlay.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['project-areas', 'project-lines', 'project-points'] });
+      return [...new Set(hits.map((h) => (h.object as { properties: { id: string } }).properties.id))];
     },
     whenIdle: () => new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
   };

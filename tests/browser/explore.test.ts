@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSession, screenshot, waitReady, type Session } from './browser';
+import { byName, projects } from './data';
+
+const baseUrl = inject('baseUrl');
+
+/** Ids of the project features deck.gl can pick anywhere on the map: what the map shows. */
+async function pickedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __jzmap: { pickAll(): string[] } }).__jzmap.pickAll());
+}
+const rows = (page: Page) => page.locator('.project-list [role=option]');
+
+describe('exploring the projects', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSession(baseUrl);
+    await s.page.goto(baseUrl);
+    await waitReady(s.page);
+  });
+  afterAll(async () => s?.close());
+
+  it('lists every project and draws them all', async () => {
+    expect(await rows(s.page).count()).toBe(projects.features.length);
+    const picked = await pickedIds(s.page);
+    // Everything placed inside the first view is drawn and pickable.
+    expect(picked.length).toBeGreaterThan(projects.features.length * 0.8);
+    await screenshot(s.page, 'explore-all-1440x900');
+  });
+
+  it('unticking 生态文明 removes exactly the ecology projects from the list and the map', async () => {
+    const ecology = projects.features.filter((f) => f.properties.theme === 'ecology').map((f) => f.properties.id);
+    expect(ecology.length).toBeGreaterThan(5);
+    const before = await pickedIds(s.page);
+    await s.page.getByLabel(/生态文明/).uncheck();
+    expect(await rows(s.page).count()).toBe(projects.features.length - ecology.length);
+    const listed = await rows(s.page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+    expect(listed.some((id) => ecology.includes(id!))).toBe(false);
+    const after = await pickedIds(s.page);
+    expect(after.filter((id) => ecology.includes(id))).toEqual([]);
+    expect(after.sort()).toEqual(before.filter((id) => !ecology.includes(id)).sort());
+    await expect(s.page.locator('.list-summary').textContent()).resolves.toContain(`${projects.features.length - ecology.length} /`);
+    await s.page.getByLabel(/生态文明/).check();
+  });
+
+  it('counts each theme under the other filters', async () => {
+    await s.page.getByLabel(/^洪湖市/).check();
+    // Untick every county but 洪湖市.
+    for (const c of ['荆州区', '沙市区', '江陵县', '松滋市', '公安县', '石首市', '监利市']) await s.page.getByLabel(new RegExp(`^${c}`)).uncheck();
+    const inHonghu = projects.features.filter((f) => f.properties.county.includes('洪湖市'));
+    const ecoInHonghu = inHonghu.filter((f) => f.properties.theme === 'ecology').length;
+    await expect(s.page.locator('[data-facet=themes][data-key=ecology] ~ .count').textContent()).resolves.toBe(String(ecoInHonghu));
+    expect(await rows(s.page).count()).toBe(inHonghu.length);
+    await s.page.getByRole('button', { name: '重置筛选' }).click();
+    expect(await rows(s.page).count()).toBe(projects.features.length);
+  });
+
+  it('searching 机场 leaves 荆州沙市机场', async () => {
+    await s.page.getByRole('searchbox', { name: /搜索/ }).fill('机场');
+    const names = await rows(s.page).allTextContents();
+    expect(names.some((n) => n.includes('荆州沙市机场'))).toBe(true);
+    expect(names.every((n) => /机场|空港/.test(n) || true)).toBe(true);
+    const expected = projects.features.filter((f) => [f.properties.name, f.properties.name_en, f.properties.quote].some((x) => x.replace(/\s+/g, '').toLowerCase().includes('机场')));
+    expect(names.length).toBe(expected.length);
+    await s.page.getByRole('searchbox', { name: /搜索/ }).fill('');
+  });
+
+  it('Enter on a row opens its details with the report\'s words; Esc closes them', async () => {
+    const airport = byName('荆州沙市机场');
+    const list = s.page.getByRole('listbox', { name: '项目列表' });
+    await list.focus();
+    const index = (await rows(s.page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).indexOf(airport.properties.id);
+    for (let i = 0; i < index; i++) await s.page.keyboard.press('ArrowDown');
+    await s.page.keyboard.press('Enter');
+    const details = s.page.locator('#details');
+    await expect(details.locator('h2').textContent()).resolves.toBe('荆州沙市机场');
+    await expect(details.locator('blockquote').textContent()).resolves.toBe(airport.properties.quote);
+    await expect(details.locator('mark').textContent()).resolves.toBe('荆州沙市机场');
+    await expect(s.page.locator(`[data-id="${airport.properties.id}"]`).getAttribute('aria-selected')).resolves.toBe('true');
+    await s.page.waitForTimeout(1500);
+    await screenshot(s.page, 'explore-details-1440x900');
+    await s.page.keyboard.press('Escape');
+    await expect(details.isHidden()).resolves.toBe(true);
+  });
+
+  it('clicking a project on the map selects its row', async () => {
+    const airport = byName('荆州沙市机场');
+    const [lon, lat] = (airport.geometry as GeoJSON.Point).coordinates;
+    const pt = await s.page.evaluate(([x, y]) => {
+      const m = (window as unknown as { __jzmap: { map: import('maplibre-gl').Map } }).__jzmap.map;
+      m.jumpTo({ center: [x, y], zoom: 12 });
+      const p = m.project([x, y]);
+      const r = m.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, [lon, lat]);
+    await s.page.waitForTimeout(500);
+    await s.page.mouse.click(pt.x, pt.y);
+    await expect(s.page.locator('#details h2').textContent()).resolves.toBe('荆州沙市机场');
+    await expect(s.page.locator(`[data-id="${airport.properties.id}"]`).getAttribute('aria-selected')).resolves.toBe('true');
+  });
+
+  it('restores filters, search, selection and view after a reload', async () => {
+    await s.page.getByLabel(/民生福祉/).uncheck();
+    await s.page.getByRole('searchbox', { name: /搜索/ }).fill('荆州');
+    const countBefore = await rows(s.page).count();
+    const urlBefore = s.page.url();
+    await s.page.reload();
+    await waitReady(s.page);
+    expect(s.page.url()).toBe(urlBefore);
+    await expect(s.page.getByLabel(/民生福祉/).isChecked()).resolves.toBe(false);
+    await expect(s.page.getByRole('searchbox', { name: /搜索/ }).inputValue()).resolves.toBe('荆州');
+    expect(await rows(s.page).count()).toBe(countBefore);
+    await expect(s.page.locator('#details h2').textContent()).resolves.toBe('荆州沙市机场');
+    const z = await s.page.evaluate(() => (window as unknown as { __jzmap: { map: import('maplibre-gl').Map } }).__jzmap.map.getZoom());
+    expect(z).toBeGreaterThan(11);
+  });
+
+  it('switches every label to English and remembers it', async () => {
+    await s.page.goto(baseUrl);
+    await waitReady(s.page);
+    await s.page.getByRole('button', { name: '切换到英文' }).click();
+    await expect(s.page.locator('#app-title').textContent()).resolves.toBe('Jingzhou Works Map');
+    await expect(s.page.getByLabel(/Ecology/).count()).resolves.toBe(1);
+    await expect(s.page.getByRole('tab', { name: 'Statistics' }).count()).resolves.toBe(1);
+    await expect(s.page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await s.page.goto(baseUrl); // no lang in the URL: remembered
+    await waitReady(s.page);
+    await expect(s.page.locator('#app-title').textContent()).resolves.toBe('Jingzhou Works Map');
+    await screenshot(s.page, 'explore-english-1440x900');
+    await s.page.getByRole('button', { name: 'Switch to Chinese' }).click();
+  });
+
+  it('shows the default screen for hostile URL values, with no script run', async () => {
+    const hostile = '?theme=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E&q=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E&sel=%22%3E%3Cscript%3E&z=1e999&lon=NaN&tab=%3Cb%3E&lang=xx';
+    await s.page.goto(baseUrl + hostile);
+    await waitReady(s.page);
+    expect(await rows(s.page).count()).toBe(projects.features.length);
+    await expect(s.page.getByRole('searchbox', { name: /搜索/ }).inputValue()).resolves.toBe('');
+    expect(await s.page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await expect(s.page.locator('#details').isHidden()).resolves.toBe(true);
+    expect(s.errors).toEqual([]);
+    expect(s.foreign).toEqual([]);
+  });
+
+  it('shows the statistics and citywide panels following the filters', async () => {
+    await s.page.getByRole('tab', { name: '统计' }).click();
+    await expect(s.page.locator('.stats svg').count()).resolves.toBe(2);
+    await s.page.getByRole('tab', { name: '全市事项' }).click();
+    await expect(s.page.locator('.citywide').textContent()).resolves.toContain('53159');
+    await expect(s.page.locator('.citywide').textContent()).resolves.toContain('地区生产总值增长');
+    await screenshot(s.page, 'explore-citywide-1440x900');
+    await s.page.getByRole('tab', { name: '项目' }).click();
+  });
+});
