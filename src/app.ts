@@ -4,9 +4,9 @@ import { anchorOf, bboxOf, distanceToGeometryKm } from './geo/measure';
 import { t, type Lang } from './i18n';
 import type { MapView } from './map/map-view';
 import { JINGZHOU_BOUNDS } from './map/bounds';
-import { buildProjectLayers, toFeatures, type ProjectFeature } from './map/project-layers';
+import { buildProjectLayers, toFeatures } from './map/project-layers';
 import type { AppState } from './state/app-state';
-import { applyFilters, normalise, type Filters } from './state/filters';
+import { applyFilters, normalise, summarise, type Filters } from './state/filters';
 import type { Store } from './state/store';
 import { writeUrl } from './state/url-state';
 import { renderCitywide } from './ui/citywide-panel';
@@ -59,9 +59,9 @@ export function nearestProjects(p: Project, all: Project[], n = 3): Neighbour[] 
  * `store.set`; nothing else writes it.
  */
 export function startApp(data: AppData, store: Store<AppState>, view: MapView, dom: AppDom, tour: TourConfig): void {
-  const features: ProjectFeature[] = toFeatures(data.projects);
+  const features = toFeatures(data.projects, data.links);
   const byId = new Map(data.projects.map((p) => [p.id, p]));
-  const visible = new Float32Array(features.length);
+  const visible = new Float32Array(data.projects.length);
   let filterVersion = 0;
   let lastCountyText = '';
 
@@ -73,6 +73,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   const nearEl = h('div', { class: 'near', role: 'tabpanel' });
   const gazetteer = buildGazetteer(data.places, data.projects, [111.2, 29.2, 114.3, 31.0]);
   let picking = false;
+  let summary = summarise(data.projects, store.get().filters);
   const sheetToggle = h('button', { type: 'button', class: 'sheet-toggle', onClick: () => dom.sidebar.classList.toggle('expanded') });
   const projectsPane = h('div', { class: 'projects-pane', role: 'tabpanel' }, filterEl, listEl);
   dom.sidebar.replaceChildren(sheetToggle, tabs, projectsPane, nearEl, citywideEl, statsEl);
@@ -108,7 +109,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   function renderLayers(s: AppState): void {
     updateVisible(s.filters);
     const near = s.near ? buildNearLayers(s.near.center, s.near.radiusKm) : [];
-    view.setLayers([...near, ...buildProjectLayers(features, data.links, {
+    view.setLayers([...near, ...buildProjectLayers(features, {
       themes: s.filters.themes, statuses: s.filters.statuses, kinds: s.filters.kinds,
       visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale: 1,
     }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && !picking && choose(id))]);
@@ -232,17 +233,19 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     nearEl.hidden = s.tab !== 'near';
     if (!prev || prev.near !== s.near || prev.nearError !== s.nearError || prev.lang !== lang || prev.tab !== s.tab) renderNear(s);
     if (s.near && prev && (prev.near?.center !== s.near.center || prev.near?.radiusKm !== s.near.radiusKm)) fitNear(s.near);
-    const shown = applyFilters(data.projects, s.filters);
-    const listChanged = !prev || prev.filters !== s.filters || prev.lang !== lang || prev.selectedId !== s.selectedId;
-    if (listChanged) {
-      renderFilterPanel(filterEl, data.projects, s.filters, lang, setFilters);
+    const filtersChanged = !prev || prev.filters !== s.filters || prev.lang !== lang;
+    if (filtersChanged) summary = summarise(data.projects, s.filters);
+    const shown = summary.shown;
+    if (filtersChanged || prev?.selectedId !== s.selectedId) {
+      renderFilterPanel(filterEl, summary.counts, s.filters, lang, setFilters);
       renderProjectList(listEl, shown, data.projects.length, s.selectedId, lang, {
         onChoose: (id) => (store.get().selectedId === id ? flyTo(byId.get(id)!) : choose(id)),
         onHover: (id) => store.set({ hoveredId: id }),
         onEscape: () => choose(null),
       });
-      renderStats(statsEl, shown, lang);
     }
+    // Hidden panels are drawn when shown, not on every change.
+    if (s.tab === 'stats' && (filtersChanged || prev?.tab !== 'stats')) renderStats(statsEl, shown, lang);
     const sel = s.selectedId ? byId.get(s.selectedId) ?? null : null;
     if (!prev || prev.selectedId !== s.selectedId || prev.lang !== lang) {
       renderDetails(dom.details, sel, sel ? nearestProjects(sel, data.projects) : [], lang, () => choose(null), choose);
@@ -250,8 +253,23 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     }
     if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near) renderLayers(s);
     document.body.dataset.shown = String(shown.length);
-    history.replaceState(null, '', writeUrl(s) + keepSuffix);
-    localStorage.setItem('jzmap.lang', lang);
+    scheduleUrl();
+  }
+
+  // The URL and the remembered language are written once the changes settle, off the hot path.
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleUrl(): void {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      const s = store.get();
+      history.replaceState(null, '', writeUrl(s) + keepSuffix);
+      document.body.dataset.url = 'written';
+      try {
+        localStorage.setItem('jzmap.lang', s.lang);
+      } catch {
+        /* storage may be off (private mode): the URL still carries the language */
+      }
+    }, 120);
   }
 
   view.map.on('click', (e) => {

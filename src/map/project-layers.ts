@@ -7,8 +7,22 @@ import { GEOM_KINDS, STATUS_KEYS, THEME_KEYS, statusInfo, themeInfo, type GeomKi
 /** A project as deck.gl draws it: a GeoJSON Feature whose properties are the Project. */
 export type ProjectFeature = GeoJSON.Feature<GeoJSON.Geometry, Project & { filterIndex: number }>;
 
-export function toFeatures(projects: Project[]): ProjectFeature[] {
-  return projects.map((p, i) => ({ type: 'Feature', geometry: p.geometry, properties: { ...p, filterIndex: i } }));
+/** Projects as features, split by kind once: deck.gl recomputes attributes whenever `data` changes identity. */
+export interface ProjectFeatures {
+  areas: ProjectFeature[];
+  lines: ProjectFeature[];
+  points: ProjectFeature[];
+  links: GeoJSON.Feature[];
+}
+
+export function toFeatures(projects: Project[], links: Link[]): ProjectFeatures {
+  const all: ProjectFeature[] = projects.map((p, i) => ({ type: 'Feature', geometry: p.geometry, properties: { ...p, filterIndex: i } }));
+  return {
+    areas: all.filter((f) => f.properties.kind === 'area'),
+    lines: all.filter((f) => f.properties.kind === 'line'),
+    points: all.filter((f) => f.properties.kind === 'point'),
+    links: links.map((l) => ({ type: 'Feature', geometry: l.geometry, properties: l })),
+  };
 }
 
 export interface ProjectLayerState {
@@ -35,8 +49,7 @@ const rgba = (c: [number, number, number], a: number): Rgba => [c[0], c[1], c[2]
  * colour: not-started projects are hollow with dashed outlines, completed ones get a white ring.
  */
 export function buildProjectLayers(
-  features: ProjectFeature[],
-  links: Link[],
+  features: ProjectFeatures,
   state: ProjectLayerState,
   onHover: (id: string | null) => void,
   onClick: (id: string | null) => void,
@@ -75,13 +88,11 @@ export function buildProjectLayers(
     dashJustified: true,
   };
 
-  const areas = features.filter((f) => f.properties.kind === 'area');
-  const lines = features.filter((f) => f.properties.kind === 'line');
-  const points = features.filter((f) => f.properties.kind === 'point');
+  const { areas, lines, points } = features;
 
   const linkLayer = new GeoJsonLayer({
     id: 'links',
-    data: links.map((l) => ({ type: 'Feature', geometry: l.geometry, properties: l })),
+    data: features.links,
     stroked: true,
     getLineColor: [213, 94, 0, 150],
     getLineWidth: 2 * s,

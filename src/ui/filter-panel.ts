@@ -1,7 +1,6 @@
-import type { Project } from '../data/projects';
 import { COUNTIES, COUNTY_EN, GEOM_KINDS, STATUSES, THEMES } from '../data/themes';
 import { t, type Lang } from '../i18n';
-import { DEFAULT_FILTERS, facetCounts, isDefault, type Facet, type Filters } from '../state/filters';
+import { DEFAULT_FILTERS, isDefault, type Facet, type Filters, type Summary } from '../state/filters';
 import { h, rgbCss } from './dom';
 
 interface Option {
@@ -32,7 +31,7 @@ const TITLE = { themes: 'filterTheme', statuses: 'filterStatus', counties: 'filt
  */
 export function renderFilterPanel(
   el: HTMLElement,
-  projects: Project[],
+  counts: Summary['counts'],
   filters: Filters,
   lang: Lang,
   onChange: (f: Filters) => void,
@@ -42,10 +41,9 @@ export function renderFilterPanel(
     onInput: (e: Event) => onChange({ ...filters, q: (e.target as HTMLInputElement).value }),
   });
   const groups = (['themes', 'statuses', 'counties', 'kinds'] as const).map((facet) => {
-    const counts = facetCounts(projects, filters, facet);
     const selected = filters[facet] as string[];
     const boxes = options(facet, lang).map((o) => {
-      const n = counts.get(o.key) ?? 0;
+      const n = counts[facet].get(o.key) ?? 0;
       const id = `f-${facet}-${o.key}`;
       return h('label', { class: `facet${n === 0 ? ' facet-empty' : ''}`, for: id },
         h('input', {

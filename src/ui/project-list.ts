@@ -4,7 +4,7 @@ import { t, type Lang } from '../i18n';
 import { h, rgbCss } from './dom';
 
 /** Rows drawn at most: enough for the report; a synthetic 100k set stays cheap to filter. */
-const MAX_ROWS = 400;
+const MAX_ROWS = 120;
 
 export interface ListHandlers {
   onChoose(id: string): void;

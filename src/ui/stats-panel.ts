@@ -15,26 +15,33 @@ export function renderStats(el: HTMLElement, shown: Project[], lang: Lang): void
   const W = 320;
   const barH = 18;
   const labelW = 84;
-  const max = Math.max(1, ...THEMES.map((th) => shown.filter((p) => p.theme === th.key).length));
+  // One pass over the projects: theme × status and county tallies.
+  const cell = new Map<string, number>();
+  const byCounty = new Map<string, number>();
+  for (const p of shown) {
+    cell.set(p.theme, (cell.get(p.theme) ?? 0) + 1);
+    cell.set(`${p.theme}|${p.status}`, (cell.get(`${p.theme}|${p.status}`) ?? 0) + 1);
+    for (const c of p.county) byCounty.set(c, (byCounty.get(c) ?? 0) + 1);
+  }
+  const max = Math.max(1, ...THEMES.map((th) => cell.get(th.key) ?? 0));
   const themeChart = svg('svg', { viewBox: `0 0 ${W} ${THEMES.length * (barH + 6) + 4}`, class: 'chart', role: 'img', 'aria-label': t(lang, 'byThemeStatus') });
   THEMES.forEach((th, i) => {
     const y = i * (barH + 6) + 2;
-    const ofTheme = shown.filter((p) => p.theme === th.key);
     themeChart.append(svg('text', { x: labelW - 4, y: y + barH - 5, 'text-anchor': 'end', class: 'chart-label' }, zh ? th.zh : th.en));
     let x = labelW;
     STATUSES.forEach((st, j) => {
-      const n = ofTheme.filter((p) => p.status === st.key).length;
+      const n = cell.get(`${th.key}|${st.key}`) ?? 0;
       if (!n) return;
       const w = (n / max) * (W - labelW - 30);
       themeChart.append(svg('rect', { x, y, width: w, height: barH, fill: STATUS_SHADE[j], stroke: `rgb(${th.color.join(',')})`, 'stroke-width': 1.5 },
         svg('title', {}, `${zh ? th.zh : th.en} · ${zh ? st.zh : st.en}: ${n}`)));
       x += w;
     });
-    themeChart.append(svg('text', { x: x + 4, y: y + barH - 5, class: 'chart-value' }, String(ofTheme.length)));
+    themeChart.append(svg('text', { x: x + 4, y: y + barH - 5, class: 'chart-value' }, String(cell.get(th.key) ?? 0)));
   });
   const statusKey = h('ul', { class: 'chart-key' }, ...STATUSES.map((st, j) => h('li', {}, h('span', { class: 'swatch', style: `background:${STATUS_SHADE[j]}` }), zh ? st.zh : st.en)));
 
-  const counts = COUNTIES.map((c) => ({ c, n: shown.filter((p) => p.county.includes(c)).length })).sort((a, b) => b.n - a.n);
+  const counts = COUNTIES.map((c) => ({ c, n: byCounty.get(c) ?? 0 })).sort((a, b) => b.n - a.n);
   const cmax = Math.max(1, ...counts.map((x) => x.n));
   const total = shown.length || 1;
   const countyChart = svg('svg', { viewBox: `0 0 ${W} ${counts.length * (barH + 6) + 4}`, class: 'chart', role: 'img', 'aria-label': t(lang, 'byCounty') });
