@@ -29,11 +29,26 @@ describe('embedded base map (data/base)', () => {
     expect(turf.booleanPointInPolygon([112.19, 30.352], jz as GeoJSON.Feature<GeoJSON.Polygon>)).toBe(true);
   });
 
+  it('has 长湖 as a lake between 荆州 and 荆门 (published extent 30°22′–30°32′N, 112°14′–112°31′E)', () => {
+    const changhu = water.find((f) => f.properties!.name === '长湖')!;
+    const [w, s, e, n] = turf.bbox(changhu);
+    expect(w).toBeGreaterThan(112.2);
+    expect(e).toBeLessThan(112.55);
+    expect(s).toBeGreaterThan(30.34);
+    expect(n).toBeLessThan(30.56);
+    expect(turf.area(changhu) / 1e6).toBeGreaterThan(120);
+    expect(turf.area(changhu) / 1e6).toBeLessThan(170);
+  });
+
   it('has 洪湖 as a lake polygon and the Yangtze', () => {
     const honghu = water.find((f) => f.properties!.name === '洪湖');
     expect(honghu?.geometry.type).toMatch(/Polygon/);
     expect(turf.area(honghu!) / 1e6).toBeGreaterThan(250);
     expect(water.some((f) => f.properties!.kind === 'river')).toBe(true);
+    const yangtze = water.find((f) => f.properties!.name === '长江')!;
+    // It passes under the 荆岳长江大桥 (Wikipedia: 29.544340°N 113.222433°E).
+    expect(turf.pointToLineDistance([113.222433, 29.54434], yangtze as GeoJSON.Feature<GeoJSON.LineString>)).toBeLessThan(1);
+    expect(turf.length(yangtze)).toBeGreaterThan(400);
   });
 
   it('labels every county and county seat in Chinese', () => {
