@@ -65,6 +65,34 @@ async function filterChange(url) {
   });
 }
 
+/** Runs the kiosk tour fast and samples the JS heap after forced GCs: does it grow? */
+async function tourMemory(url, stops, interval) {
+  return withPage(async (page) => {
+    await page.goto(`${url}?kiosk=1&interval=${interval}`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 120_000 });
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576;
+    };
+    const samples = [];
+    let advanced = 0;
+    let last = -1;
+    const step = Math.max(1, Math.floor(stops / 8));
+    samples.push({ stop: 0, mb: await heap() });
+    while (advanced < stops) {
+      const idx = await page.evaluate(() => Number(document.body.dataset.tourIndex ?? 0));
+      if (idx !== last) {
+        advanced++;
+        last = idx;
+        if (advanced % step === 0) samples.push({ stop: advanced, mb: await heap() });
+      }
+      await page.waitForTimeout(interval / 3);
+    }
+    return samples;
+  }, { width: 1920, height: 1080 });
+}
+
 async function main() {
   console.log('building…');
   await build({ logLevel: 'warn' });
@@ -95,6 +123,13 @@ async function main() {
       console.log(`\n(c) filter change with ${fc.features} synthetic features (GPU DataFilterExtension), ${fc.samples} toggles:`);
       console.log(`    main-thread time per change: median ${fc.median.toFixed(1)} ms, max ${fc.max.toFixed(1)} ms (frame budget 16.7 ms)`);
     }
+
+    const STOPS = Number(process.env.BENCH_TOUR_STOPS ?? 1200);
+    const INTERVAL = 60;
+    const mem = await tourMemory(base, STOPS, INTERVAL);
+    console.log(`\n(d) kiosk tour, ${STOPS} stops at ${INTERVAL} ms (= ${((STOPS * 9) / 3600).toFixed(1)} h at the default 9 s a stop), JS heap after forced GC:`);
+    console.log(`    ${mem.map((m) => `${m.stop}: ${m.mb.toFixed(1)} MB`).join(' · ')}`);
+    console.log(`    growth first → last sample: ${(mem.at(-1).mb - mem[0].mb).toFixed(2)} MB; after warm-up (2nd → last): ${(mem.at(-1).mb - mem[1].mb).toFixed(2)} MB`);
   } finally {
     await server.close();
   }

@@ -53,10 +53,40 @@ function geometryOf(loc) {
   throw new Error(`${loc.name}: no geometry`);
 }
 
-/** County-level units the geometry lies in or crosses, in the order of the list. */
-function countiesOf(geometry) {
+/**
+ * Points that stand for the geometry: the point itself; every 200 m along a line; a grid over an
+ * area (about 900 cells of its bounding box, kept where inside it).
+ */
+function samples(geometry) {
   const f = turf.feature(geometry);
-  return counties.filter((c) => (geometry.type === 'Point' ? turf.booleanPointInPolygon(f, c) : turf.booleanIntersects(f, c))).map((c) => c.properties.name);
+  if (geometry.type === 'Point') return [geometry.coordinates];
+  if (geometry.type === 'MultiPoint') return geometry.coordinates;
+  if (geometry.type.endsWith('LineString')) {
+    const lines = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
+    return lines.flatMap((c) => {
+      const l = turf.lineString(c);
+      const len = turf.length(l);
+      const n = Math.max(20, Math.min(3000, Math.ceil(len / 0.2)));
+      return Array.from({ length: n + 1 }, (_, i) => turf.along(l, (len * i) / n).geometry.coordinates);
+    });
+  }
+  const [w, s, e, n] = turf.bbox(f);
+  const out = [];
+  for (let i = 0.5; i < 30; i++) for (let j = 0.5; j < 30; j++) {
+    const p = [w + ((e - w) * i) / 30, s + ((n - s) * j) / 30];
+    if (turf.booleanPointInPolygon(p, f)) out.push(p);
+  }
+  return out.length ? out : [turf.pointOnFeature(f).geometry.coordinates];
+}
+
+/**
+ * County-level units the geometry lies in: those holding at least 2 % of its sample points
+ * (a point: the one it is in). Touching a boundary does not count.
+ */
+function countiesOf(geometry) {
+  const pts = samples(geometry);
+  const min = geometry.type === 'Point' ? 1 : Math.max(1, Math.ceil(pts.length * 0.02));
+  return counties.filter((c) => pts.filter((p) => turf.booleanPointInPolygon(p, c)).length >= min).map((c) => c.properties.name);
 }
 
 const features = [];
@@ -71,6 +101,7 @@ for (const item of items) {
   const geometry = geometryOf(loc);
   geometry.coordinates = round(geometry.coordinates);
   const county = countiesOf(geometry);
+  if (!county.length) problems.push(`${item.name}: its geometry lies in no county of 荆州市`);
   const claimed = [...(loc.county ?? [])].sort().join(',');
   if (claimed && claimed !== [...county].sort().join(',')) console.warn(`note: ${item.name}: research said ${claimed}; geometry lies in ${county.join(',')}`);
   features.push({

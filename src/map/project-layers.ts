@@ -2,10 +2,11 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Link, Project } from '../data/projects';
+import { areaKm2 } from '../geo/measure';
 import { GEOM_KINDS, STATUS_KEYS, THEME_KEYS, statusInfo, themeInfo, type GeomKind, type StatusKey, type ThemeKey } from '../data/themes';
 
 /** A project as deck.gl draws it: a GeoJSON Feature whose properties are the Project. */
-export type ProjectFeature = GeoJSON.Feature<GeoJSON.Geometry, Project & { filterIndex: number }>;
+export type ProjectFeature = GeoJSON.Feature<GeoJSON.Geometry, Project & { filterIndex: number; offset: number; areaKm2: number }>;
 
 /** Projects as features, split by kind once: deck.gl recomputes attributes whenever `data` changes identity. */
 export interface ProjectFeatures {
@@ -16,9 +17,21 @@ export interface ProjectFeatures {
 }
 
 export function toFeatures(projects: Project[], links: Link[]): ProjectFeatures {
-  const all: ProjectFeature[] = projects.map((p, i) => ({ type: 'Feature', geometry: p.geometry, properties: { ...p, filterIndex: i } }));
+  // Lines that share a corridor (the Yangtze items) are drawn side by side, not on top of each other.
+  const sameLine = new Map<string, number>();
+  const all: ProjectFeature[] = projects.map((p, i) => {
+    let offset = 0;
+    if (p.kind === 'line') {
+      const key = JSON.stringify(p.geometry);
+      const n = sameLine.get(key) ?? 0;
+      sameLine.set(key, n + 1);
+      offset = n === 0 ? 0 : n % 2 ? -Math.ceil(n / 2) : Math.ceil(n / 2);
+    }
+    return { type: 'Feature', geometry: p.geometry, properties: { ...p, filterIndex: i, offset, areaKm2: areaKm2(p.geometry) } };
+  });
   return {
-    areas: all.filter((f) => f.properties.kind === 'area'),
+    // Largest areas first, so smaller ones inside them stay visible and clickable.
+    areas: all.filter((f) => f.properties.kind === 'area').sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2),
     lines: all.filter((f) => f.properties.kind === 'line'),
     points: all.filter((f) => f.properties.kind === 'point'),
     links: links.map((l) => ({ type: 'Feature', geometry: l.geometry, properties: l })),
@@ -57,7 +70,7 @@ export function buildProjectLayers(
   const s = state.scale;
   const emphasis = (p: Project) => (p.id === state.selectedId ? 2 : p.id === state.hoveredId ? 1 : 0);
   const filter = new DataFilterExtension({ filterSize: 1, categorySize: 3 });
-  const dash = new PathStyleExtension({ dash: true });
+  const dash = new PathStyleExtension({ dash: true, offset: true });
   const common = {
     pickable: true,
     autoHighlight: false,
@@ -85,6 +98,7 @@ export function buildProjectLayers(
     lineWidthUnits: 'pixels' as const,
     pointRadiusUnits: 'pixels' as const,
     getDashArray: (f: ProjectFeature) => (statusInfo(f.properties.status).notStarted ? [4, 3] : [0, 0]),
+    getOffset: (f: ProjectFeature) => f.properties.offset,
     dashJustified: true,
   };
 
@@ -104,17 +118,18 @@ export function buildProjectLayers(
 
   return [
     linkLayer,
-    new GeoJsonLayer<Project & { filterIndex: number }>({
+    new GeoJsonLayer<ProjectFeature['properties']>({
       ...common,
       id: 'project-areas',
       data: areas,
       filled: true,
       stroked: true,
-      getFillColor: (f) => rgba(themeInfo(f.properties.theme).color, statusInfo(f.properties.status).notStarted ? 25 : emphasis(f.properties) ? 110 : 70),
+      // Very large zones (a lake basin, a county-wide programme) are tinted faintly so they do not hide the base map.
+      getFillColor: (f) => rgba(themeInfo(f.properties.theme).color, statusInfo(f.properties.status).notStarted ? 25 : emphasis(f.properties) ? 110 : f.properties.areaKm2 > 300 ? 28 : 70),
       getLineColor: (f) => rgba(themeInfo(f.properties.theme).color, 230),
       getLineWidth: (f) => (1.5 + emphasis(f.properties) * 1.5) * s,
     }),
-    new GeoJsonLayer<Project & { filterIndex: number }>({
+    new GeoJsonLayer<ProjectFeature['properties']>({
       ...common,
       id: 'project-lines',
       data: lines,
@@ -124,7 +139,7 @@ export function buildProjectLayers(
       lineCapRounded: true,
       lineJointRounded: true,
     }),
-    new GeoJsonLayer<Project & { filterIndex: number }>({
+    new GeoJsonLayer<ProjectFeature['properties']>({
       ...common,
       id: 'project-points',
       data: points,
