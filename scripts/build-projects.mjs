@@ -28,6 +28,7 @@ const items = readJson(src('report-items.json'));
 const locations = fs.readdirSync(src('locations')).filter((f) => f.endsWith('.json')).sort()
   .flatMap((f) => readJson(src('locations', f)).map((l) => ({ ...l, file: f })));
 const counties = readJson(path.join(root, 'data', 'base', 'counties.geojson')).features.filter((f) => f.properties.kind === 'county');
+const countiesGrown = counties.map((c) => ({ ...turf.buffer(c, 0.5, { units: 'kilometers' }), properties: c.properties }));
 const yangtzeFile = src('yangtze-centreline.geojson');
 const yangtze = fs.existsSync(yangtzeFile) ? readJson(yangtzeFile).features.find((f) => f.geometry.type === 'LineString') : null;
 
@@ -81,12 +82,15 @@ function samples(geometry) {
 
 /**
  * County-level units the geometry lies in: those holding at least 2 % of its sample points
- * (a point: the one it is in). Touching a boundary does not count.
+ * (a point: the one it is in). Merely touching a boundary does not count.
  */
 function countiesOf(geometry) {
   const pts = samples(geometry);
   const min = geometry.type === 'Point' ? 1 : Math.max(1, Math.ceil(pts.length * 0.02));
-  return counties.filter((c) => pts.filter((p) => turf.booleanPointInPolygon(p, c)).length >= min).map((c) => c.properties.name);
+  // A line along a boundary river (the Yangtze between 沙市 and 公安) belongs to both banks:
+  // lines are tested against counties grown by 500 m, their positional precision.
+  const areas = geometry.type.endsWith('LineString') ? countiesGrown : counties;
+  return areas.filter((c) => pts.filter((p) => turf.booleanPointInPolygon(p, c)).length >= min).map((c) => c.properties.name);
 }
 
 const features = [];

@@ -295,5 +295,6 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   const first = store.get();
   view.map.resize();
   if (first.near && !first.view) fitNear(first.near);
+  else if (!first.view && first.selectedId && byId.has(first.selectedId)) flyTo(byId.get(first.selectedId)!);
   else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: padding(), duration: 0 });
 }

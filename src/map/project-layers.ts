@@ -69,25 +69,28 @@ export function buildProjectLayers(
 ): Layer[] {
   const s = state.scale;
   const emphasis = (p: Project) => (p.id === state.selectedId ? 2 : p.id === state.hoveredId ? 1 : 0);
-  const filter = new DataFilterExtension({ filterSize: 1, categorySize: 3 });
-  const dash = new PathStyleExtension({ dash: true, offset: true });
+  // All four tests as categories (one vec4 attribute): theme, status, kind, and county+text as 0/1.
+  const filter = new DataFilterExtension({ filterSize: 0, categorySize: 4 });
+  const dash = new PathStyleExtension({ dash: true });
+  // Offsets only where corridors are shared (lines): each attribute counts against WebGL's limit of 16.
+  const dashOffset = new PathStyleExtension({ dash: true, offset: true });
   const common = {
     pickable: true,
     autoHighlight: false,
     extensions: [filter, dash],
-    getFilterValue: (f: ProjectFeature) => state.visible[f.properties.filterIndex] ?? 0,
-    filterRange: [0.5, 1] as [number, number],
     getFilterCategory: (f: ProjectFeature) => [
       THEME_KEYS.indexOf(f.properties.theme), STATUS_KEYS.indexOf(f.properties.status), GEOM_KINDS.indexOf(f.properties.kind),
+      state.visible[f.properties.filterIndex] ?? 0,
     ],
     // An empty list would mean "no filter" to deck.gl; -1 is a category no feature has.
     filterCategories: [
       orNone(state.themes.map((k) => THEME_KEYS.indexOf(k))),
       orNone(state.statuses.map((k) => STATUS_KEYS.indexOf(k))),
       orNone(state.kinds.map((k) => GEOM_KINDS.indexOf(k))),
+      [1],
     ],
     updateTriggers: {
-      getFilterValue: state.filterVersion,
+      getFilterCategory: state.filterVersion,
       getLineWidth: [state.selectedId, state.hoveredId, s],
       getFillColor: [state.selectedId, state.hoveredId],
       getLineColor: [state.selectedId, state.hoveredId],
@@ -133,6 +136,7 @@ export function buildProjectLayers(
       ...common,
       id: 'project-lines',
       data: lines,
+      extensions: [filter, dashOffset],
       stroked: true,
       getLineColor: (f) => rgba(themeInfo(f.properties.theme).color, 235),
       getLineWidth: (f) => (3.5 + emphasis(f.properties) * 2.5) * s,
