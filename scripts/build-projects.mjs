@@ -46,6 +46,11 @@ function findLocation(item) {
 }
 
 function geometryOf(loc) {
+  if (loc.same_geometry_as) {
+    const other = locations.find((l) => l.id === loc.same_geometry_as);
+    if (!other) throw new Error(`${loc.name}: same_geometry_as names no location ${loc.same_geometry_as}`);
+    return structuredClone(geometryOf(other));
+  }
   if (loc.geometry) return loc.geometry;
   if (loc.follow_yangtze) {
     if (!yangtze) throw new Error(`${loc.name}: follows the Yangtze but data/sources/yangtze-centreline.geojson is missing`);
@@ -132,11 +137,12 @@ if (fs.existsSync(linksFile)) {
     'yueyang-changde': '重点加强与湖南岳阳、常德在产业、交通、水利、基础设施建设等方面的合作',
     'yi-jing-jing-en': '推动“宜荆荆恩”城市群规划衔接',
   };
+  const EN = { 荆州: 'Jingzhou', 岳阳: 'Yueyang', 常德: 'Changde', 宜昌: 'Yichang', 荆门: 'Jingmen', 恩施: 'Enshi' };
   const links = readJson(linksFile).map((l) => ({
     type: 'Feature',
     geometry: { type: 'LineString', coordinates: round([l.from, l.to]) },
     properties: {
-      id: l.id, name: `${l.from_name}—${l.to_name}`, name_en: l.name_en ?? '', group: l.group, theme: 'regional',
+      id: l.id, name: `${l.from_name}—${l.to_name}`, name_en: `${EN[l.from_name] ?? l.from_name}–${EN[l.to_name] ?? l.to_name}`, group: l.group, theme: 'regional',
       quote: COOP[l.group], location_source: l.location_source,
     },
   }));

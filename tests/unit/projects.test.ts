@@ -21,7 +21,9 @@ const props = (f: GeoJSON.Feature) => f.properties as Record<string, unknown> & 
 const ITEMS: [string, string][] = [
   ['关沮新城', 'A'], ['城北片区', 'A'], ['城东片区', 'A'], ['荆州古城保护与疏散', 'A'], ['荆州古城5A创建', 'PA'],
   ['市民之家', 'P'], ['市委党校', 'P'], ['市档案馆改扩建', 'P'], ['复兴大道荆州高新区段', 'L'], ['长湖大道', 'L'],
-  ['津乡大道西延', 'L'], ['盐卡泵站', 'P'], ['纪南文旅区', 'A'], ['“复兴之路”爱国主义教育基地', 'P'], ['荆楚文化大观园', 'PA'],
+  // 津乡大道西延 and 石首五湖连江: their course and lakes are not public (see their notes); each is
+  // drawn as a point with a large precision_m until it is found.
+  ['津乡大道西延', 'LP'], ['盐卡泵站', 'P'], ['纪南文旅区', 'A'], ['“复兴之路”爱国主义教育基地', 'P'], ['荆楚文化大观园', 'PA'],
   ['郢城文化园', 'PA'], ['海洋世界三期', 'PA'], ['沙东空港新城', 'A'],
   ['荆州开发区', 'A'], ['沙市经济开发区', 'A'], ['荆州江陵绿色能源化工产业园', 'A'],
   ['省级油气钻采装备产业技术研究院', 'PA'], ['石油科技城长大科技园', 'PA'], ['油田化学产业技术研究院', 'PA'], ['荆州高新区数字经济产业集聚区', 'A'], ['松滋省级白酒质检中心', 'PA'],
@@ -30,7 +32,7 @@ const ITEMS: [string, string][] = [
   ['仙桃至洪湖至监利城际铁路', 'L'], ['荆州沙市机场', 'PA'],
   ['荆州综合保税区', 'PA'], ['湖北自贸区荆州协同区', 'A'], ['跨境电商产业园', 'PA'],
   ['长江岸线整治修复', 'L'], ['柳林洲长江岸线生态修复工程', 'LA'], ['临江仙公园二期', 'PA'], ['公安县荆江公园', 'PA'], ['长江“十年禁渔”', 'LA'],
-  ['洪湖全域水环境综合治理', 'A'], ['石首五湖连江', 'LA'], ['环长湖湿地整治工程', 'A'], ['四湖流域综合治理', 'A'],
+  ['洪湖全域水环境综合治理', 'A'], ['石首五湖连江', 'PLA'], ['环长湖湿地整治工程', 'A'], ['四湖流域综合治理', 'A'],
   ['长江荆州段山水林田湖草生态保护与修复', 'LA'], ['四湖流域水质自动监测站', 'PA'], ['荆州开发区园区循环化改造', 'A'],
   ['中心城区13所中小学新建、改扩建', 'PA'], ['荆州理工职业学院整体搬迁', 'PA'], ['全民健身中心', 'PA'], ['荆州中心医院荆北新院二期', 'PA'],
   ['市群众文化艺术中心', 'PA'], ['历史文化展览馆', 'PA'], ['电视塔新塔', 'PA'], ['文化宫改造升级', 'PA'],
@@ -135,7 +137,7 @@ describe('data/projects.geojson', () => {
         for (const coords of ls) {
           const l = turf.lineString(coords);
           const len = turf.length(l);
-          for (let d = 0; d <= len; d += Math.max(0.1, len / 4000)) pts.push(turf.along(l, d).geometry.coordinates);
+          for (let d = 0; d <= len; d += Math.max(0.1, len / 1500)) pts.push(turf.along(l, d).geometry.coordinates);
         }
       } else {
         const [w, s, e, n] = turf.bbox(f);
@@ -160,7 +162,7 @@ describe('data/projects.geojson', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 60_000);
 
   it('has plausible sizes for each kind of thing', () => {
     const km = (n: string) => turf.length(fc.features.find((f) => props(f).name === n)!, { units: 'kilometers' });
@@ -170,7 +172,7 @@ describe('data/projects.geojson', () => {
       expect(km(n), n).toBeGreaterThan(15);
       expect(km(n), n).toBeLessThan(250);
     }
-    for (const n of ['复兴大道荆州高新区段', '长湖大道', '津乡大道西延']) {
+    for (const n of ['复兴大道荆州高新区段', '长湖大道']) {
       expect(km(n), n).toBeGreaterThan(0.8);
       expect(km(n), n).toBeLessThan(40);
     }
