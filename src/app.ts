@@ -1,6 +1,6 @@
 import type { CitywideItem } from './data/citywide';
 import type { Link, Project } from './data/projects';
-import { anchorOf, bboxOf, distanceToGeometryKm } from './geo/measure';
+import { anchorOf, areaKm2, bboxOf, distanceToGeometryKm } from './geo/measure';
 import { t, type Lang } from './i18n';
 import type { MapView } from './map/map-view';
 import { JINGZHOU_BOUNDS } from './map/bounds';
@@ -47,8 +47,9 @@ export interface AppDom {
 /** The nearest other projects to `p`, measured from p's anchor to each one's nearest part. */
 export function nearestProjects(p: Project, all: Project[], n = 3): Neighbour[] {
   const from = anchorOf(p.geometry);
+  // Basin- and county-wide zones contain everything: they are nobody's neighbour.
   return all
-    .filter((o) => o.id !== p.id)
+    .filter((o) => o.id !== p.id && areaKm2(o.geometry) < 500)
     .map((o) => ({ project: o, km: distanceToGeometryKm(from, o.geometry) }))
     .sort((a, b) => a.km - b.km)
     .slice(0, n);
@@ -111,7 +112,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     const near = s.near ? buildNearLayers(s.near.center, s.near.radiusKm) : [];
     view.setLayers([...near, ...buildProjectLayers(features, {
       themes: s.filters.themes, statuses: s.filters.statuses, kinds: s.filters.kinds,
-      visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale: 1,
+      visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale: s.present ? textScale() : 1,
     }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && !picking && choose(id))]);
   }
 
@@ -173,7 +174,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
 
   function flyTo(p: Project): void {
     const [w, s, e, n] = bboxOf(p.geometry);
-    if (w === e && s === n) view.map.flyTo({ center: [w, s], zoom: Math.max(view.map.getZoom(), 12.5), duration: 1200, padding: padding() });
+    if (w === e && s === n) view.map.flyTo({ center: [w, s], zoom: Math.max(view.map.getZoom(), 11.5), duration: 1200, padding: padding() });
     else view.map.fitBounds([[w, s], [e, n]], { padding: padding(), maxZoom: 14, duration: 1200 });
   }
 
@@ -198,6 +199,9 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     presenter = new Presenter(view, tour, {
       onChange: (stop, i, n, playing) => {
         renderCaption(caption, stop, i, n, playing, store.get().lang);
+        // The project the tour shows is drawn emphasised.
+        const shownId = stop.kind === 'project' ? stop.project.id : null;
+        if (store.get().hoveredId !== shownId) store.set({ hoveredId: shownId });
         document.body.dataset.tourIndex = String(i);
         document.body.dataset.tourPlaying = String(playing);
       },
@@ -251,7 +255,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
       renderDetails(dom.details, sel, sel ? nearestProjects(sel, data.projects) : [], lang, () => choose(null), choose);
       if (sel && prev && prev.selectedId !== s.selectedId) flyTo(sel);
     }
-    if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near) renderLayers(s);
+    if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near || prev.present !== s.present) renderLayers(s);
     document.body.dataset.shown = String(shown.length);
     scheduleUrl();
   }

@@ -1,6 +1,7 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { radiusCircle } from '../near/near';
+import { NO_DEPTH } from './project-layers';
 
 /** The chosen place and its radius: a translucent disc under the projects, and a marker. */
 export function buildNearLayers(center: [number, number], radiusKm: number, scale = 1): Layer[] {
@@ -15,6 +16,7 @@ export function buildNearLayers(center: [number, number], radiusKm: number, scal
       getLineWidth: 2 * scale,
       lineWidthUnits: 'pixels',
       pickable: false,
+      parameters: NO_DEPTH,
     }),
     new ScatterplotLayer<[number, number]>({
       id: 'near-point',
@@ -28,6 +30,7 @@ export function buildNearLayers(center: [number, number], radiusKm: number, scal
       getLineWidth: 3 * scale,
       lineWidthUnits: 'pixels',
       pickable: false,
+      parameters: NO_DEPTH,
     }),
   ];
 }

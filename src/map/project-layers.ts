@@ -55,6 +55,7 @@ export interface ProjectLayerState {
 
 type Rgba = [number, number, number, number];
 const orNone = (xs: number[]): number[] => (xs.length ? xs : [-1]);
+export const NO_DEPTH = { depthCompare: 'always', depthWriteEnabled: false } as const;
 const rgba = (c: [number, number, number], a: number): Rgba => [c[0], c[1], c[2], a];
 
 /**
@@ -75,6 +76,8 @@ export function buildProjectLayers(
   // Offsets only where corridors are shared (lines): each attribute counts against WebGL's limit of 16.
   const dashOffset = new PathStyleExtension({ dash: true, offset: true });
   const common = {
+    // Flat shapes on a flat map: no depth test, so pitched views show no z-fighting stripes.
+    parameters: NO_DEPTH,
     pickable: true,
     autoHighlight: false,
     extensions: [filter, dash],
@@ -116,6 +119,7 @@ export function buildProjectLayers(
     lineWidthUnits: 'pixels',
     getDashArray: [6, 4],
     extensions: [dash],
+    parameters: NO_DEPTH,
     pickable: false,
   });
 
