@@ -72,9 +72,9 @@ export function buildProjectLayers(
   const emphasis = (p: Project) => (p.id === state.selectedId ? 2 : p.id === state.hoveredId ? 1 : 0);
   // All four tests as categories (one vec4 attribute): theme, status, kind, and county+text as 0/1.
   const filter = new DataFilterExtension({ filterSize: 0, categorySize: 4 });
-  const dash = new PathStyleExtension({ dash: true });
-  // Offsets only where corridors are shared (lines): each attribute counts against WebGL's limit of 16.
-  const dashOffset = new PathStyleExtension({ dash: true, offset: true });
+  // One path style for every outline and line, so they share one shader program: in software
+  // WebGL each program costs about a second to compile on first draw.
+  const dash = new PathStyleExtension({ dash: true, offset: true });
   const common = {
     // Flat shapes on a flat map: no depth test, so pitched views show no z-fighting stripes.
     parameters: NO_DEPTH,
@@ -118,7 +118,12 @@ export function buildProjectLayers(
     getLineWidth: 2 * s,
     lineWidthUnits: 'pixels',
     getDashArray: [6, 4],
-    extensions: [dash],
+    getOffset: 0,
+    // Same extensions as the project lines (same shader program); the links are never filtered.
+    extensions: [filter, dash],
+    filterEnabled: false,
+    getFilterCategory: [0, 0, 0, 0],
+    filterCategories: [[0], [0], [0], [0]],
     parameters: NO_DEPTH,
     pickable: false,
   });
@@ -140,7 +145,6 @@ export function buildProjectLayers(
       ...common,
       id: 'project-lines',
       data: lines,
-      extensions: [filter, dashOffset],
       stroked: true,
       getLineColor: (f) => rgba(themeInfo(f.properties.theme).color, 235),
       getLineWidth: (f) => (3.5 + emphasis(f.properties) * 2.5) * s,
