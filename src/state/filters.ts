@@ -93,6 +93,17 @@ export function summarise(projects: Project[], f: Filters): Summary {
   };
 }
 
+/**
+ * Writes 1 where a project passes the county and text filters, else 0: the per-feature part of
+ * the GPU filter (theme, status and kind are compared on the GPU).
+ */
+export function countyTextFlags(projects: Project[], f: Filters, out: Float32Array): void {
+  const ix = indexOf(projects);
+  const countyMask = maskOf(f.counties, COUNTIES);
+  const needle = normalise(f.q);
+  for (let i = 0; i < projects.length; i++) out[i] = ix.county[i] & countyMask && (!needle || ix.text[i].includes(needle)) ? 1 : 0;
+}
+
 export function applyFilters(projects: Project[], f: Filters): Project[] {
   return summarise(projects, f).shown;
 }
