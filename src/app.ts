@@ -106,6 +106,10 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     dom.title.textContent = t(lang, 'title');
     dom.subtitle.textContent = t(lang, 'subtitle');
     document.title = `${t(lang, 'title')} · ${t(lang === 'zh' ? 'en' : 'zh', 'title')}`;
+    dom.sidebar.setAttribute('aria-label', t(lang, 'sidebar'));
+    view.map.getContainer().setAttribute('aria-label', t(lang, 'map'));
+    view.map.getCanvas().setAttribute('aria-label', t(lang, 'map'));
+    dom.legend.setAttribute('aria-label', t(lang, 'legend'));
     dom.actions.replaceChildren(
       h('button', { type: 'button', id: 'present-button', 'aria-label': t(lang, 'presentLabel'), title: t(lang, 'presentLabel'), onClick: () => store.set({ present: true }) }, t(lang, 'present')),
       h('button', { type: 'button', id: 'lang-switch', 'aria-label': t(lang, 'languageLabel'), onClick: () => store.set({ lang: lang === 'zh' ? 'en' : 'zh' }) }, t(lang, 'language')),

@@ -62,7 +62,7 @@ export function renderDetails(el: HTMLElement, p: Project | null, neighbours: Ne
       ...row(t(lang, 'theme'), h('span', { class: 'swatch', style: `background:${rgbCss(th.color)}`, 'aria-hidden': 'true' }), zh ? th.zh : th.en),
       ...row(t(lang, 'status'), `${zh ? st.zh : st.en}`, p.status_verb ? h('span', { class: 'verb' }, `「${p.status_verb}」`) : ''),
       ...row(t(lang, 'quote'), h('blockquote', { class: 'quote' }, before, mark ? h('mark', {}, mark) : '', after)),
-      ...row(t(lang, 'county'), p.county.map((c) => (zh ? c : COUNTY_EN[c])).join(zh ? '、' : ', ')),
+      ...row(t(lang, 'county'), p.county.map((c) => (zh ? c : COUNTY_EN[c])).join(t(lang, 'listSeparator'))),
       ...(len > 0 ? row(t(lang, 'length'), formatKm(len)) : []),
       ...(area > 0 ? row(t(lang, 'area'), area < 1 ? `${(area * 100).toFixed(1)} ha` : `${area.toFixed(area < 10 ? 2 : 0)} km²`) : []),
       ...row(t(lang, 'precision'), t(lang, 'precisionValue', { m: precision })),

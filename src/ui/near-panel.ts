@@ -55,13 +55,15 @@ export function renderNearPanel(el: HTMLElement, s: AppState, v: NearView, gazet
       onClick: () => on.onRadius(r),
     }, `${r} km`)));
 
+  // Alerts go first, where a phone's half-open sheet shows them; results follow the controls.
+  const alerts: HTMLElement[] = [];
   const msgs: HTMLElement[] = [];
-  if (s.nearError) msgs.push(h('p', { class: 'near-msg near-error', role: 'alert' }, t(lang, ERROR_KEY[s.nearError])));
+  if (s.nearError) alerts.push(h('p', { class: 'near-msg near-error', role: 'alert' }, t(lang, ERROR_KEY[s.nearError])));
   if (v.picking) msgs.push(h('p', { class: 'near-msg', role: 'status' }, t(lang, 'pickHint')));
   let list: HTMLElement | null = null;
   if (s.near && v.nearby) {
     const r = s.near.radiusKm;
-    if (v.outsideKm > 0) msgs.push(h('p', { class: 'near-msg near-error', role: 'alert' }, t(lang, 'nearOutside', { d: formatKm(v.outsideKm) })));
+    if (v.outsideKm > 0) alerts.push(h('p', { class: 'near-msg near-error', role: 'alert' }, t(lang, 'nearOutside', { d: formatKm(v.outsideKm) })));
     if (v.nearby.length === 0) {
       const nr = nextRadius(r);
       msgs.push(h('p', { class: 'near-msg', role: 'status' }, t(lang, 'nearNone', { r }),
@@ -72,6 +74,7 @@ export function renderNearPanel(el: HTMLElement, s: AppState, v: NearView, gazet
     }
   }
   el.replaceChildren(
+    ...alerts,
     h('p', { class: 'near-intro' }, t(lang, 'nearIntro')),
     h('div', { class: 'near-actions' },
       h('button', { type: 'button', class: 'primary', id: 'locate-me', onClick: on.onLocate }, t(lang, 'locateMe')),
@@ -89,5 +92,5 @@ function nearRow(p: Project, km: number, lang: Lang, on: NearHandlers): HTMLElem
     h('button', { type: 'button', class: 'near-choose', onClick: () => on.onChoose(p.id) },
       h('span', { class: `dot dot-${p.kind}${st.notStarted ? ' dot-hollow' : ''}`, style: `--c:${rgbCss(th.color)}`, 'aria-hidden': 'true' }),
       h('span', { class: 'row-name' }, zh ? p.name : p.name_en),
-      h('span', { class: 'near-km', 'data-km': km.toFixed(3) }, km === 0 ? (zh ? '所在范围内' : 'you are inside') : formatKm(km))));
+      h('span', { class: 'near-km', 'data-km': km.toFixed(3) }, km === 0 ? t(lang, 'nearInside') : formatKm(km))));
 }

@@ -70,7 +70,7 @@ export function renderProjectList(el: HTMLElement, shown: Project[], total: numb
     fn();
   });
   list.addEventListener('focus', () => setActive(active));
-  const more = shown.length > rows.length ? h('p', { class: 'list-more' }, `… +${shown.length - rows.length}`) : null;
+  const more = shown.length > rows.length ? h('p', { class: 'list-more' }, t(lang, 'moreRows', { n: shown.length - rows.length })) : null;
   const hadFocus = document.activeElement?.classList.contains('project-list');
   el.replaceChildren(summary, list, more ?? '');
   if (hadFocus) list.focus({ preventScroll: true });
