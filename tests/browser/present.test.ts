@@ -76,6 +76,11 @@ describe('a kiosk', () => {
       await s.page.goto(`${baseUrl}?kiosk=1&interval=400&theme=ecology`);
       await waitReady(s.page);
       await s.page.waitForSelector('body.presenting');
+      // Legible at 1920×1080 too: no visible text under 16 px.
+      const sizes = await s.page.evaluate(() => [...document.querySelectorAll('body *')]
+        .filter((e) => (e as HTMLElement).offsetParent !== null && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+        .map((e) => parseFloat(getComputedStyle(e).fontSize)));
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
       await s.page.waitForFunction(() => Number(document.body.dataset.tourIndex) >= 3, undefined, { timeout: 15000 });
       const ecology = projects.features.filter((f) => f.properties.theme === 'ecology');
       // overview + the ecology theme + its projects, nothing else.
