@@ -59,6 +59,14 @@ export async function openSession(
   };
 }
 
+/** Opens a session on `url` and waits until the app is ready. */
+export async function openReady(url: string, opts: Parameters<typeof openSession>[1] = {}): Promise<Session> {
+  const s = await openSession(url, opts);
+  await s.page.goto(url);
+  await waitReady(s.page);
+  return s;
+}
+
 /** Waits until the app says it is ready (map idle, data loaded) or has failed. */
 export async function waitReady(page: Page, timeout = 90_000): Promise<string> {
   await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error', undefined, { timeout });

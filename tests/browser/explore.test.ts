@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSession, screenshot, waitReady, type Session } from './browser';
+import { openReady, screenshot, waitReady, type Session } from './browser';
 import { byName, projects } from './data';
 
 const baseUrl = inject('baseUrl');
@@ -22,9 +22,7 @@ async function settled(page: Page, action: () => Promise<unknown>): Promise<void
 describe('exploring the projects', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await openSession(baseUrl);
-    await s.page.goto(baseUrl);
-    await waitReady(s.page);
+    s = await openReady(baseUrl);
   });
   afterAll(async () => s?.close());
   /** Each test starts from the default screen, so one failure does not cascade. */

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, screenshot, waitReady, type Session } from './browser';
+import { openReady, openSession, screenshot, waitReady, type Session } from './browser';
 
 const baseUrl = inject('baseUrl');
 
 describe('the app on its embedded base map', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await openSession(baseUrl);
-    await s.page.goto(baseUrl);
-    await waitReady(s.page);
+    s = await openReady(baseUrl);
   });
   afterAll(async () => s?.close());
 
