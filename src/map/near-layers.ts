@@ -1,7 +1,7 @@
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { radiusCircle } from '../near/near';
-import { NO_DEPTH } from './project-layers';
+import { NO_DEPTH, UNDER_LABELS } from './project-layers';
 
 /** The chosen place and its radius: a translucent disc under the projects, and a marker. */
 export function buildNearLayers(center: [number, number], radiusKm: number, scale = 1): Layer[] {
@@ -17,6 +17,8 @@ export function buildNearLayers(center: [number, number], radiusKm: number, scal
       lineWidthUnits: 'pixels',
       pickable: false,
       parameters: NO_DEPTH,
+      // Read by MapLibreOverlay (interleaved), not part of deck.gl's layer prop types.
+      ...({ beforeId: UNDER_LABELS } as object),
     }),
     new ScatterplotLayer<[number, number]>({
       id: 'near-point',
@@ -31,6 +33,8 @@ export function buildNearLayers(center: [number, number], radiusKm: number, scal
       lineWidthUnits: 'pixels',
       pickable: false,
       parameters: NO_DEPTH,
+      // Read by MapLibreOverlay (interleaved), not part of deck.gl's layer prop types.
+      ...({ beforeId: UNDER_LABELS } as object),
     }),
   ];
 }

@@ -56,6 +56,8 @@ export interface ProjectLayerState {
 type Rgba = [number, number, number, number];
 const orNone = (xs: number[]): number[] => (xs.length ? xs : [-1]);
 export const NO_DEPTH = { depthCompare: 'always', depthWriteEnabled: false } as const;
+/** Project layers are drawn under the base map's labels, so place names stay readable. */
+export const UNDER_LABELS = 'water-labels';
 const rgba = (c: [number, number, number], a: number): Rgba => [c[0], c[1], c[2], a];
 
 /**
@@ -78,6 +80,7 @@ export function buildProjectLayers(
   const common = {
     // Flat shapes on a flat map: no depth test, so pitched views show no z-fighting stripes.
     parameters: NO_DEPTH,
+    beforeId: UNDER_LABELS,
     pickable: true,
     autoHighlight: false,
     extensions: [filter, dash],
@@ -125,6 +128,7 @@ export function buildProjectLayers(
     getFilterCategory: [0, 0, 0, 0],
     filterCategories: [[0], [0], [0], [0]],
     parameters: NO_DEPTH,
+    ...({ beforeId: UNDER_LABELS } as object),
     pickable: false,
   });
 
