@@ -9,7 +9,7 @@ import { initialState } from './state/app-state';
 import { createStore } from './state/store';
 import { readUrl } from './state/url-state';
 import { readTourConfig } from './present/tour';
-import { showFatal, showStatus } from './ui/status-banner';
+import { showFatal, showNotice, showStatus } from './ui/status-banner';
 
 const statusEl = document.getElementById('status')!;
 
@@ -31,7 +31,6 @@ async function start(): Promise<void> {
     const { syntheticProjects } = await import('./bench/synthetic');
     projects = syntheticProjects(Math.min(benchN, 1_000_000));
   }
-  if (loaded.rejected.length) console.warn('data/projects.geojson: rejected', loaded.rejected);
 
   const url = readUrl(location.search, new Set(projects.map((p) => p.id)));
   const lang = url.lang ?? storedLang();
@@ -62,7 +61,10 @@ async function start(): Promise<void> {
   await view.whenIdle();
   // A kiosk (or a link with present=1) starts presenting by itself once the map is drawn.
   if (tour.present) store.set({ present: true });
-  showStatus(statusEl, '');
+  // A record of the shipped data that breaks the schema is named, not silently dropped.
+  const rejected = loaded.rejected.map((r) => `#${r.index} ${r.id || '?'}: ${r.reason}`).join('; ');
+  if (rejected) showNotice(statusEl, `data/projects.geojson — ${t(lang, 'rejected', { n: loaded.rejected.length })} ${rejected}`, t(lang, 'close'));
+  else showStatus(statusEl, '');
   document.body.dataset.readyAt = String(performance.now());
   document.body.dataset.ready = 'true';
 }

@@ -27,3 +27,19 @@ export function showStatus(el: HTMLElement, text: string): void {
   el.textContent = text;
   el.hidden = text === '';
 }
+
+/** A non-blocking notice at the foot of the page (e.g. data records that were rejected), with a close button. */
+export function showNotice(el: HTMLElement, text: string, closeLabel: string): void {
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.textContent = '×';
+  close.setAttribute('aria-label', closeLabel);
+  close.addEventListener('click', () => (el.hidden = true));
+  const p = document.createElement('p');
+  p.textContent = text;
+  el.replaceChildren(p, close);
+  el.className = 'status status-note';
+  el.setAttribute('role', 'status');
+  el.hidden = false;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openReady, openSession, screenshot, waitReady, type Session } from './browser';
+import { projects } from './data';
 
 const baseUrl = inject('baseUrl');
 
@@ -77,6 +78,28 @@ describe('a missing or corrupt data file', () => {
       await expect(alert.textContent()).resolves.toMatch(message);
       await expect(alert.textContent()).resolves.toMatch(/npm ci/);
       await screenshot(s.page, `data-error-${_label}`);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('a bad record in the project data', () => {
+  it('is named with its position and reason, and every other project still shows', async () => {
+    const s = await openSession(baseUrl);
+    try {
+      await s.page.route(/projects-[^/]*\.geojson/, async (route) => {
+        const res = await route.fetch();
+        const fc = (await res.json()) as GeoJSON.FeatureCollection;
+        fc.features.splice(2, 0, { type: 'Feature', geometry: { type: 'Point', coordinates: [999, 30] }, properties: { ...fc.features[0].properties, id: 'broken-one' } });
+        await route.fulfill({ response: res, json: fc });
+      });
+      await s.page.goto(baseUrl);
+      expect(await waitReady(s.page)).toBe('true');
+      const note = s.page.locator('.status-note');
+      await expect(note.textContent()).resolves.toMatch(/#3 broken-one: .*coordinates out of WGS-84 range/);
+      // Nothing else lost: every valid project is listed.
+      expect(await s.page.locator('.project-list [role=option]').count()).toBe(projects.features.length);
     } finally {
       await s.close();
     }
