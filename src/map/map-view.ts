@@ -9,7 +9,6 @@ import { JINGZHOU_BOUNDS } from './bounds';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-export { JINGZHOU_BOUNDS };
 
 export interface MapView {
   map: maplibregl.Map;

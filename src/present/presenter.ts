@@ -125,4 +125,3 @@ export class Presenter {
   }
 }
 
-export { TOUR_KEYS_NEXT, TOUR_KEYS_PREV };

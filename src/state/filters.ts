@@ -108,9 +108,6 @@ export function applyFilters(projects: Project[], f: Filters): Project[] {
   return summarise(projects, f).shown;
 }
 
-export function facetCounts(projects: Project[], f: Filters, facet: Facet): Map<string, number> {
-  return summarise(projects, f).counts[facet];
-}
 
 export function isDefault(f: Filters): boolean {
   return (

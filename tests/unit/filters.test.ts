@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/data/projects';
-import { applyFilters, DEFAULT_FILTERS, facetCounts, isDefault } from '../../src/state/filters';
+import { applyFilters, DEFAULT_FILTERS, isDefault, summarise } from '../../src/state/filters';
 
 const p = (id: string, theme: Project['theme'], status: Project['status'], county: Project['county'], kind: Project['kind'], quote = ''): Project => ({
   id, name: id, name_en: id.toUpperCase(), theme, status, status_verb: '', quote, county, precision_m: 100, location_source: 's', note: '', kind,
@@ -26,11 +26,10 @@ describe('filters', () => {
 
   it('counts each facet under the other filters but not its own', () => {
     const f = { ...DEFAULT_FILTERS, themes: ['ecology' as const], counties: ['洪湖市' as const] };
-    const themes = facetCounts(all, f, 'themes');
+    const { themes, counties } = summarise(all, f).counts;
     // The theme counts ignore the theme filter but honour the county filter.
     expect(themes.get('ecology')).toBe(2);
     expect(themes.get('urban') ?? 0).toBe(0);
-    const counties = facetCounts(all, f, 'counties');
     expect(counties.get('洪湖市')).toBe(2);
     expect(counties.get('监利市')).toBe(1);
     expect(counties.get('荆州区') ?? 0).toBe(0);
