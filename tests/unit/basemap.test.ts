@@ -51,6 +51,12 @@ describe('embedded base map (data/base)', () => {
     expect(turf.length(yangtze)).toBeGreaterThan(400);
   });
 
+  it('says how precise each located feature is and where it comes from', () => {
+    const all = [...read('counties.geojson').features, ...read('neighbours.geojson').features, ...water, ...places.filter((f) => f.properties!.kind !== 'county')];
+    const bad = all.filter((f) => !(Number(f.properties!.precision_m) > 0) || !String(f.properties!.source ?? '').length).map((f) => f.properties!.name);
+    expect(bad).toEqual([]);
+  });
+
   it('labels every county and county seat in Chinese', () => {
     const names = new Set(places.map((f) => f.properties!.name));
     for (const c of COUNTIES) expect(names.has(c)).toBe(true);
