@@ -9,6 +9,7 @@ import type { AppState } from './state/app-state';
 import { countyTextFlags, summarise, type Filters } from './state/filters';
 import type { Store } from './state/store';
 import { writeUrl } from './state/url-state';
+import { download, toCsv, toGeoJson } from './data/export';
 import { renderCitywide } from './ui/citywide-panel';
 import { renderDetails, type Neighbour } from './ui/details';
 import { h } from './ui/dom';
@@ -66,12 +67,13 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   const tabs = h('div', { class: 'tabs', role: 'tablist' });
   const filterEl = h('div', { class: 'filters' });
   const listEl = h('div', { class: 'list' });
+  const exportEl = h('div', { class: 'export' });
   const citywideEl = h('div', { class: 'citywide', role: 'tabpanel' });
   const statsEl = h('div', { class: 'stats', role: 'tabpanel' });
   const nearEl = h('div', { class: 'near', role: 'tabpanel' });
   let summary = summarise(data.projects, store.get().filters);
   const sheetToggle = h('button', { type: 'button', class: 'sheet-toggle', onClick: () => dom.sidebar.classList.toggle('expanded') });
-  const projectsPane = h('div', { class: 'projects-pane', role: 'tabpanel' }, filterEl, listEl);
+  const projectsPane = h('div', { class: 'projects-pane', role: 'tabpanel' }, filterEl, exportEl, listEl);
   dom.sidebar.replaceChildren(sheetToggle, tabs, projectsPane, nearEl, citywideEl, statsEl);
 
   // Kiosk settings stay in the URL when the app rewrites it.
@@ -122,6 +124,11 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
         onClick: () => store.set({ tab }),
       }, t(lang, ({ projects: 'tabProjects', near: 'tabNear', citywide: 'tabCitywide', stats: 'tabStats' } as const)[tab]))));
     renderLegend(dom.legend, lang);
+    // Download what the filters show (uMap #1500): GeoJSON with the data's own fields, CSV for Excel.
+    exportEl.replaceChildren(
+      h('button', { type: 'button', id: 'download-geojson', onClick: () => download('jingzhou-projects.geojson', toGeoJson(summary.shown), 'application/geo+json') }, t(lang, 'downloadGeoJson')),
+      h('button', { type: 'button', id: 'download-csv', onClick: () => download('jingzhou-projects.csv', toCsv(summary.shown, (p) => anchorOf(p.geometry)), 'text/csv;charset=utf-8') }, t(lang, 'downloadCsv')),
+    );
     renderCitywide(citywideEl, data.citywide, lang);
   }
 

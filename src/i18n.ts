@@ -23,6 +23,8 @@ const STRINGS = {
   kind_area: ['面', 'Area'],
   search: ['搜索名称或报告原文', 'Search names or the report'],
   reset: ['重置筛选', 'Reset filters'],
+  downloadGeoJson: ['下载筛选结果 GeoJSON', 'Download the shown projects (GeoJSON)'],
+  downloadCsv: ['下载 CSV', 'Download CSV'],
   shown: ['显示 {n} / {total} 个项目', '{n} of {total} projects shown'],
   noMatch: ['没有符合条件的项目。', 'No project matches these filters.'],
   listLabel: ['项目列表', 'Project list'],

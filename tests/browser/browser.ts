@@ -39,6 +39,7 @@ export async function openSession(
     isMobile: opts.isMobile,
     permissions: opts.permissions,
     geolocation: opts.geolocation,
+    acceptDownloads: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openReady, screenshot, waitReady, type Session } from './browser';
@@ -162,6 +163,20 @@ describe('exploring the projects', () => {
     await expect(s.page.locator('#details').isHidden()).resolves.toBe(true);
     expect(s.errors).toEqual([]);
     expect(s.foreign).toEqual([]);
+  });
+
+  it('downloads what the filters show, as GeoJSON and as CSV with a UTF-8 BOM', async () => {
+    await fresh('&theme=ecology');
+    const ecology = projects.features.filter((f) => f.properties.theme === 'ecology');
+    const [geo] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: /GeoJSON/ }).click()]);
+    const fc = JSON.parse(fs.readFileSync((await geo.path())!, 'utf8')) as GeoJSON.FeatureCollection;
+    expect(fc.features.map((f) => f.properties!.id).sort()).toEqual(ecology.map((f) => f.properties.id).sort());
+    expect(fc.features[0].properties!.quote).toBeTruthy();
+    const [csv] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '下载 CSV' }).click()]);
+    const text = fs.readFileSync((await csv.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.trim().split('\r\n')).toHaveLength(ecology.length + 1);
+    expect(text).toContain('洪湖全域水环境综合治理');
   });
 
   it('shows the statistics and citywide panels following the filters', async () => {
