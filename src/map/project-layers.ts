@@ -56,6 +56,12 @@ export interface ProjectLayerState {
 type Rgba = [number, number, number, number];
 const orNone = (xs: number[]): number[] => (xs.length ? xs : [-1]);
 export const NO_DEPTH = { depthCompare: 'always', depthWriteEnabled: false } as const;
+// All four tests as categories (one vec4 attribute): theme, status, kind, and county+text as 0/1.
+const filter = new DataFilterExtension({ filterSize: 0, categorySize: 4 });
+// One path style for every outline and line, so they share one shader program: in software
+// WebGL each program costs about a second to compile on first draw.
+const dash = new PathStyleExtension({ dash: true, offset: true });
+
 /** Project layers are drawn under the base map's labels, so place names stay readable. */
 export const UNDER_LABELS = 'water-labels';
 const rgba = (c: [number, number, number], a: number): Rgba => [c[0], c[1], c[2], a];
@@ -72,11 +78,6 @@ export function buildProjectLayers(
 ): Layer[] {
   const s = state.scale;
   const emphasis = (p: Project) => (p.id === state.selectedId ? 2 : p.id === state.hoveredId ? 1 : 0);
-  // All four tests as categories (one vec4 attribute): theme, status, kind, and county+text as 0/1.
-  const filter = new DataFilterExtension({ filterSize: 0, categorySize: 4 });
-  // One path style for every outline and line, so they share one shader program: in software
-  // WebGL each program costs about a second to compile on first draw.
-  const dash = new PathStyleExtension({ dash: true, offset: true });
   const common = {
     // Flat shapes on a flat map: no depth test, so pitched views show no z-fighting stripes.
     parameters: NO_DEPTH,
