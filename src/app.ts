@@ -6,7 +6,7 @@ import type { MapView } from './map/map-view';
 import { JINGZHOU_BOUNDS } from './map/bounds';
 import { buildProjectLayers, toFeatures } from './map/project-layers';
 import type { AppState } from './state/app-state';
-import { countyTextFlags, summarise, type Filters } from './state/filters';
+import { countyTextFlags, summarise, type Filters, type Summary } from './state/filters';
 import type { Store } from './state/store';
 import { writeUrl } from './state/url-state';
 import { download, toCsv, toGeoJson } from './data/export';
@@ -71,7 +71,8 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   const citywideEl = h('div', { class: 'citywide', role: 'tabpanel' });
   const statsEl = h('div', { class: 'stats', role: 'tabpanel' });
   const nearEl = h('div', { class: 'near', role: 'tabpanel' });
-  let summary = summarise(data.projects, store.get().filters);
+  // Set on the first render, then whenever the filters or language change.
+  let summary: Summary;
   const sheetToggle = h('button', { type: 'button', class: 'sheet-toggle', onClick: () => dom.sidebar.classList.toggle('expanded') });
   const projectsPane = h('div', { class: 'projects-pane', role: 'tabpanel' }, filterEl, exportEl, listEl);
   dom.sidebar.replaceChildren(sheetToggle, tabs, projectsPane, nearEl, citywideEl, statsEl);
@@ -103,6 +104,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && !near.picking() && choose(id))]);
   }
 
+  /** Everything whose words depend on the language only. */
   function renderChrome(lang: Lang, s: AppState): void {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     dom.title.textContent = t(lang, 'title');
@@ -118,11 +120,6 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     );
     present.relabel(s);
     sheetToggle.setAttribute('aria-label', t(lang, 'sheetToggle'));
-    tabs.replaceChildren(...(['projects', 'near', 'citywide', 'stats'] as const).map((tab) =>
-      h('button', {
-        type: 'button', role: 'tab', 'aria-selected': s.tab === tab ? 'true' : 'false', id: `tab-${tab}`,
-        onClick: () => store.set({ tab }),
-      }, t(lang, ({ projects: 'tabProjects', near: 'tabNear', citywide: 'tabCitywide', stats: 'tabStats' } as const)[tab]))));
     renderLegend(dom.legend, lang);
     // Download what the filters show (uMap #1500): GeoJSON with the data's own fields, CSV for Excel.
     exportEl.replaceChildren(
@@ -130,6 +127,14 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
       h('button', { type: 'button', id: 'download-csv', onClick: () => download('jingzhou-projects.csv', toCsv(summary.shown, (p) => anchorOf(p.geometry)), 'text/csv;charset=utf-8') }, t(lang, 'downloadCsv')),
     );
     renderCitywide(citywideEl, data.citywide, lang);
+  }
+
+  function renderTabs(lang: Lang, current: AppState['tab']): void {
+    tabs.replaceChildren(...(['projects', 'near', 'citywide', 'stats'] as const).map((tab) =>
+      h('button', {
+        type: 'button', role: 'tab', 'aria-selected': current === tab ? 'true' : 'false', id: `tab-${tab}`,
+        onClick: () => store.set({ tab }),
+      }, t(lang, ({ projects: 'tabProjects', near: 'tabNear', citywide: 'tabCitywide', stats: 'tabStats' } as const)[tab]))));
   }
 
   /** Map padding that keeps fitted things clear of the bottom sheet (phones) or details card. */
@@ -154,18 +159,20 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   function render(s: AppState, prev: AppState | null): void {
     const lang = s.lang;
     if (s.present !== (prev?.present ?? false)) (s.present ? present.enter(s) : present.leave(s));
-    if (!prev || prev.lang !== lang || prev.tab !== s.tab) {
+    if (!prev || prev.lang !== lang) {
       renderChrome(lang, s);
-      if (prev && prev.lang !== lang) view.setLanguage(lang, present.scale());
+      if (prev) view.setLanguage(lang, present.scale());
     }
+    if (!prev || prev.lang !== lang || prev.tab !== s.tab) renderTabs(lang, s.tab);
     projectsPane.hidden = s.tab !== 'projects';
     citywideEl.hidden = s.tab !== 'citywide';
     statsEl.hidden = s.tab !== 'stats';
     nearEl.hidden = s.tab !== 'near';
-    if (!prev || prev.near !== s.near || prev.nearError !== s.nearError || prev.lang !== lang || prev.tab !== s.tab) near.render(s);
+    if (!prev || prev.near !== s.near || prev.nearError !== s.nearError || prev.lang !== lang) near.render(s);
     if (s.near && prev && (prev.near?.center !== s.near.center || prev.near?.radiusKm !== s.near.radiusKm)) fitNear(s.near);
+    if (!prev || prev.filters !== s.filters) summary = summarise(data.projects, s.filters);
+    // The panels also re-render for a new language; the summary does not depend on it.
     const filtersChanged = !prev || prev.filters !== s.filters || prev.lang !== lang;
-    if (filtersChanged) summary = summarise(data.projects, s.filters);
     const shown = summary.shown;
     if (filtersChanged || prev?.selectedId !== s.selectedId) {
       renderFilterPanel(filterEl, summary.counts, s.filters, lang, setFilters);
