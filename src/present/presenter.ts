@@ -81,10 +81,15 @@ export class Presenter {
     this.stepTimer = setTimeout(() => this.next(), this.config.interval);
   }
 
-  private onUserInput(): void {
-    if (this.playing) this.pause();
+  /** (Re)starts the wait after which a paused tour plays again. */
+  private resumeWhenIdle(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.play(), this.config.idle);
+  }
+
+  private onUserInput(): void {
+    if (this.playing) this.pause();
+    this.resumeWhenIdle();
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -97,10 +102,7 @@ export class Presenter {
     e.preventDefault();
     e.stopPropagation();
     // A clicker key is the presenter at work: hold off the idle resume like any input.
-    if (!this.playing) {
-      clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(() => this.play(), this.config.idle);
-    }
+    if (!this.playing) this.resumeWhenIdle();
   }
 
   private show(): void {
