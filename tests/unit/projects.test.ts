@@ -208,3 +208,16 @@ describe('data/links.geojson', () => {
     for (const l of links) expect(turf.distance(l.geometry.coordinates[0], [112.24, 30.33])).toBeLessThan(10);
   });
 });
+
+describe('data/README.md', () => {
+  it('states the precision counts the data has (kept true as locations improve)', () => {
+    const readme = fs.readFileSync(path.join(dataDir, 'README.md'), 'utf8');
+    const row = (label: string) => Number(new RegExp(`^\\| ${label} \\| (\\d+) \\|$`, 'm').exec(readme)?.[1]);
+    const prec = fc.features.map((f) => Number(props(f).precision_m));
+    expect(readme).toContain(`By each feature's own \`precision_m\` (${fc.features.length} features)`);
+    expect(row('500 m')).toBe(prec.filter((p) => p <= 500).length);
+    expect(row('2 km')).toBe(prec.filter((p) => p <= 2000).length);
+    expect(row('5 km')).toBe(prec.filter((p) => p <= 5000).length);
+    expect(row('more than 5 km')).toBe(prec.filter((p) => p > 5000).length);
+  });
+});
