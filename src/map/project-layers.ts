@@ -126,7 +126,35 @@ export function buildProjectLayers(
     // Same extensions as the project lines (same shader program); the links are never filtered.
     extensions: [filter, dash],
     filterEnabled: false,
-    getFilterCategory: [0, 0, 0, 0],
+    getFilterCategory: () => [0, 0, 0, 0],
+    filterCategories: [[0], [0], [0], [0]],
+    parameters: NO_DEPTH,
+    ...({ beforeId: UNDER_LABELS } as object),
+    pickable: false,
+  });
+
+  // The chosen point's radius of uncertainty (precision_m), so a marker placed in "the best-supported
+  // area" is not read as a surveyed site. Same layer type and extensions as the project layers, so
+  // it reuses their shader programs.
+  const chosen = state.selectedId ? points.find((f) => f.properties.id === state.selectedId) : undefined;
+  const precisionLayer = new GeoJsonLayer({
+    id: 'selected-precision',
+    data: chosen ? [chosen] : [],
+    visible: Boolean(chosen),
+    pointType: 'circle',
+    filled: true,
+    stroked: true,
+    pointRadiusUnits: 'meters',
+    getPointRadius: chosen?.properties.precision_m ?? 0,
+    getFillColor: chosen ? rgba(themeInfo(chosen.properties.theme).color, 28) : [0, 0, 0, 0],
+    getLineColor: chosen ? rgba(themeInfo(chosen.properties.theme).color, 200) : [0, 0, 0, 0],
+    getLineWidth: 1.5 * s,
+    lineWidthUnits: 'pixels',
+    getOffset: 0,
+    extensions: [filter, dash],
+    filterEnabled: false,
+    // Accessors, not constants: a constant category gives a scatterplot a vertex attribute of the wrong type.
+    getFilterCategory: () => [0, 0, 0, 0],
     filterCategories: [[0], [0], [0], [0]],
     parameters: NO_DEPTH,
     ...({ beforeId: UNDER_LABELS } as object),
@@ -135,6 +163,7 @@ export function buildProjectLayers(
 
   return [
     linkLayer,
+    precisionLayer,
     new GeoJsonLayer<ProjectFeature['properties']>({
       ...common,
       id: 'project-areas',

@@ -65,7 +65,7 @@ export function renderDetails(el: HTMLElement, p: Project | null, neighbours: Ne
       ...row(t(lang, 'county'), p.county.map((c) => (zh ? c : COUNTY_EN[c])).join(t(lang, 'listSeparator'))),
       ...(len > 0 ? row(t(lang, 'length'), formatKm(len)) : []),
       ...(area > 0 ? row(t(lang, 'area'), area < 1 ? `${(area * 100).toFixed(1)} ha` : `${area.toFixed(area < 10 ? 2 : 0)} km²`) : []),
-      ...row(t(lang, 'precision'), t(lang, 'precisionValue', { m: precision })),
+      ...row(t(lang, 'precision'), t(lang, p.kind === 'point' ? 'precisionCircle' : 'precisionValue', { m: precision })),
       ...row(t(lang, 'source'), p.location_source),
       ...(p.note ? row(t(lang, 'note'), p.note) : []),
       ...(neighbours.length

@@ -13,6 +13,7 @@ export function renderLegend(el: HTMLElement, lang: Lang): void {
       h('li', {}, h('span', { class: 'sym sym-solid', 'aria-hidden': 'true' }), t(lang, 'legendBuilding')),
       h('li', {}, h('span', { class: 'sym sym-done', 'aria-hidden': 'true' }), t(lang, 'legendDone')),
       h('li', {}, h('span', { class: 'sym sym-link', 'aria-hidden': 'true' }), t(lang, 'legendLink')),
+      h('li', {}, h('span', { class: 'sym sym-precision', 'aria-hidden': 'true' }), t(lang, 'legendPrecision')),
     ),
   );
 }

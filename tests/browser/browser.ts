@@ -45,7 +45,9 @@ export async function openSession(
   const errors: string[] = [];
   const foreign: string[] = [];
   const origin = new URL(baseUrl).origin;
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // Chromium reports a rejected WebGL draw as a warning, but the user sees it as a layer missing
+  // from the map (it hid the regional links once), so it counts as an error here.
+  page.on('console', (m) => (m.type() === 'error' || /GL_INVALID/.test(m.text())) && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   context.on('request', (r) => {
     const u = r.url();

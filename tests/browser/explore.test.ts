@@ -117,6 +117,43 @@ describe('exploring the projects', () => {
     await expect(s.page.locator(`[data-id="${airport.properties.id}"]`).getAttribute('aria-selected')).resolves.toBe('true');
   });
 
+  it('rings a chosen site with its radius of uncertainty, and removes the ring when it is closed', async () => {
+    const tower = byName('电视塔新塔');
+    const [lon, lat] = (tower.geometry as GeoJSON.Point).coordinates;
+    const km = Number(tower.properties!.precision_m) / 1000;
+    await fresh(`&sel=${tower.properties!.id}`);
+    await expect(s.page.locator('#details').textContent()).resolves.toContain('地图上的圆圈');
+    // Colours at a place inside the ring (half its radius west of the site) and one outside it
+    // (1.5 radii west), with the map held still; then again once the details are closed.
+    const sample = () => s.page.evaluate(async ([x, y, r]) => {
+      const m = (window as unknown as { __jzmap: { map: import('maplibre-gl').Map } }).__jzmap.map;
+      const idle = new Promise((res) => m.once('idle', res));
+      m.jumpTo({ center: [x, y], zoom: 10.5 });
+      await idle;
+      await new Promise((res) => setTimeout(res, 300));
+      const dLon = (k: number) => k / (111.32 * Math.cos((y * Math.PI) / 180));
+      const canvas = m.getCanvas();
+      const off = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
+      const ctx = off.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const at = (k: number) => {
+        const p = m.project([x - dLon(k), y]);
+        const d = ctx.getImageData(Math.round(p.x * devicePixelRatio), Math.round(p.y * devicePixelRatio), 1, 1).data;
+        return [d[0], d[1], d[2]];
+      };
+      return { inside: at(r * 0.5), outside: at(r * 1.5) };
+    }, [lon, lat, km]);
+    const ringed = await sample();
+    await s.page.locator('#details .close').click();
+    await expect(s.page.locator('#details').isHidden()).resolves.toBe(true);
+    await s.page.waitForTimeout(300);
+    const plain = await sample();
+    const diff = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]), 0);
+    expect(diff(ringed.inside, plain.inside), 'the ring tints the map inside it').toBeGreaterThan(6);
+    expect(diff(ringed.outside, plain.outside), 'and nothing outside it').toBeLessThanOrEqual(3);
+    expect(s.errors).toEqual([]);
+  });
+
   it('restores filters, search, selection and view after a reload', async () => {
     const airport = byName('荆州沙市机场');
     await fresh(`&sel=${airport.properties.id}`);
