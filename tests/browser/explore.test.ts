@@ -120,7 +120,7 @@ describe('exploring the projects', () => {
   it('rings a chosen site with its radius of uncertainty, and removes the ring when it is closed', async () => {
     const tower = byName('电视塔新塔');
     const [lon, lat] = (tower.geometry as GeoJSON.Point).coordinates;
-    const km = Number(tower.properties!.precision_m) / 1000;
+    const km = tower.properties!.precision_m / 1000;
     await fresh(`&sel=${tower.properties!.id}`);
     await expect(s.page.locator('#details').textContent()).resolves.toContain('地图上的圆圈');
     // Colours at a place inside the ring (half its radius west of the site) and one outside it
