@@ -140,15 +140,19 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   /** Map padding that keeps fitted things clear of the bottom sheet (phones) or details card. */
   function padding(): { top: number; bottom: number; left: number; right: number } {
     const phone = window.matchMedia('(max-width: 700px)').matches;
-    const sheet = phone ? dom.sidebar.getBoundingClientRect().height : 0;
+    // On a phone the details sheet, when open, covers more of the map than the panel sheet.
+    const covered = (el: HTMLElement) => (el.hidden ? 0 : Math.max(0, window.innerHeight - el.getBoundingClientRect().top));
+    const sheet = phone ? Math.min(Math.max(covered(dom.sidebar), covered(dom.details)), window.innerHeight * 0.7) : 0;
     const card = !phone && !dom.details.hidden ? dom.details.getBoundingClientRect().width + 40 : 0;
     return { top: 50, left: 50, bottom: 40 + sheet, right: 50 + card };
   }
 
   function flyTo(p: Project): void {
-    const [w, s, e, n] = bboxOf(p.geometry);
-    if (w === e && s === n) view.map.flyTo({ center: [w, s], zoom: Math.max(view.map.getZoom(), 11.5), duration: 1200, padding: padding() });
-    else view.map.fitBounds([[w, s], [e, n]], { padding: padding(), maxZoom: 14, duration: 1200 });
+    // A point is shown with its ring of uncertainty (precision_m) in view, so a marker that only
+    // stands for an area is seen as one.
+    const geometry = p.geometry.type === 'Point' ? radiusCircle(p.geometry.coordinates as [number, number], p.precision_m / 1000).geometry : p.geometry;
+    const [w, s, e, n] = bboxOf(geometry);
+    view.map.fitBounds([[w, s], [e, n]], { padding: padding(), maxZoom: p.geometry.type === 'Point' ? 12 : 14, duration: 1200 });
   }
 
   function fitNear(near: NonNullable<AppState['near']>): void {
