@@ -67,6 +67,22 @@ export const UNDER_LABELS = 'water-labels';
 const rgba = (c: [number, number, number], a: number): Rgba => [c[0], c[1], c[2], a];
 
 /**
+ * Props of the layers that are never filtered (links, the precision ring): the same extensions as
+ * the project layers, so they share their shader programs, with the filter switched off.
+ */
+const UNFILTERED = {
+  extensions: [filter, dash],
+  filterEnabled: false as const,
+  // An accessor, not a constant: a constant category reaches WebGL as an attribute of the wrong
+  // type and the draw is rejected (the links once went missing that way).
+  getFilterCategory: () => [0, 0, 0, 0],
+  filterCategories: [[0], [0], [0], [0]],
+  parameters: NO_DEPTH,
+  beforeId: UNDER_LABELS,
+  pickable: false,
+};
+
+/**
  * The project layers. Areas are drawn first so points and lines stay on top; status reads without
  * colour: not-started projects are hollow with dashed outlines, completed ones get a white ring.
  */
@@ -123,14 +139,7 @@ export function buildProjectLayers(
     lineWidthUnits: 'pixels',
     getDashArray: [6, 4],
     getOffset: 0,
-    // Same extensions as the project lines (same shader program); the links are never filtered.
-    extensions: [filter, dash],
-    filterEnabled: false,
-    getFilterCategory: () => [0, 0, 0, 0],
-    filterCategories: [[0], [0], [0], [0]],
-    parameters: NO_DEPTH,
-    ...({ beforeId: UNDER_LABELS } as object),
-    pickable: false,
+    ...UNFILTERED,
   });
 
   // The chosen point's radius of uncertainty (precision_m), so a marker placed in "the best-supported
@@ -151,14 +160,7 @@ export function buildProjectLayers(
     getLineWidth: 1.5 * s,
     lineWidthUnits: 'pixels',
     getOffset: 0,
-    extensions: [filter, dash],
-    filterEnabled: false,
-    // Accessors, not constants: a constant category gives a scatterplot a vertex attribute of the wrong type.
-    getFilterCategory: () => [0, 0, 0, 0],
-    filterCategories: [[0], [0], [0], [0]],
-    parameters: NO_DEPTH,
-    ...({ beforeId: UNDER_LABELS } as object),
-    pickable: false,
+    ...UNFILTERED,
   });
 
   return [
