@@ -66,6 +66,13 @@ const dash = new PathStyleExtension({ dash: true, offset: true });
 export const UNDER_LABELS = 'water-labels';
 const rgba = (c: [number, number, number], a: number): Rgba => [c[0], c[1], c[2], a];
 
+/** The ring's data, the same array while the choice stands, so deck.gl does not re-process it on every render. */
+let ring: { of?: ProjectFeature; data: ProjectFeature[] } = { data: [] };
+function ringData(chosen: ProjectFeature | undefined): ProjectFeature[] {
+  if (ring.of !== chosen) ring = { of: chosen, data: chosen ? [chosen] : [] };
+  return ring.data;
+}
+
 /**
  * Props of the layers that are never filtered (links, the precision ring): the same extensions as
  * the project layers, so they share their shader programs, with the filter switched off.
@@ -148,7 +155,7 @@ export function buildProjectLayers(
   const chosen = state.selectedId ? points.find((f) => f.properties.id === state.selectedId) : undefined;
   const precisionLayer = new GeoJsonLayer({
     id: 'selected-precision',
-    data: chosen ? [chosen] : [],
+    data: ringData(chosen),
     visible: Boolean(chosen),
     pointType: 'circle',
     filled: true,
