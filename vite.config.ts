@@ -6,7 +6,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
-      input: { main: 'index.html', bare: 'src/bench/bare.html' },
+      input: { main: 'index.html', bare: 'src/bench/bare.html', importCore: 'src/bench/import.html' },
     },
   },
   server: { host: '127.0.0.1' },

@@ -46,7 +46,14 @@ export interface ImportPreview {
   hasGeometry: boolean;
   /** Shapefile: the .prj said which system it is in (already reprojected to WGS-84 when run). */
   crsFromFile?: string;
+  /** (added by the core) A 坐标 column: the order of its two numbers, guessed from the sample. */
+  coordOrder?: CoordOrder;
+  /** (added by the core) Things the user should know before running (zh · en), e.g. "no .prj: assumed WGS-84". */
+  notes?: string[];
 }
+
+/** (added by the core) Order of the two numbers in a single coordinate column. */
+export type CoordOrder = 'lonlat' | 'latlon';
 
 export interface ImportOptions {
   mapping: ColumnMapping;
@@ -55,6 +62,8 @@ export interface ImportOptions {
   onProgress?: (p: { rowsRead: number; bytesRead: number; totalBytes: number }) => void;
   /** Aborting stops the work (the worker is terminated) and `run` rejects with code 'cancelled'. */
   signal?: AbortSignal;
+  /** (added by the core) Order of the numbers in the `coord` column; default: the preview's guess. */
+  coordOrder?: CoordOrder;
 }
 
 export interface ImportSession {
@@ -125,6 +134,12 @@ export interface ImportedData {
   rowsRead: number;
   rejected: RejectedRow[];
   flags: RowFlag[];
+  /** (added by the core) How many features were placed from a place name (= number of 1s in `approx`). */
+  approxCount: number;
+  /** (added by the core) Blank lines / rows with every cell empty: skipped, not counted in rowsRead. */
+  emptyRows: number;
+  /** (added by the core) Notes on the whole file (zh · en), e.g. the encoding fell back, no .prj. */
+  notes: string[];
 }
 
 export type ImportErrorCode =
@@ -138,7 +153,8 @@ export type ImportErrorCode =
   | 'unsupported'
   | 'no-coordinates' // no column maps to coordinates or a place
   | 'too-large'
-  | 'cancelled';
+  | 'cancelled'
+  | 'worker'; // (added by the core) the parsing worker failed to start or crashed
 
 /** A whole file the app cannot read: the message says what is wrong and what to do (zh · en). */
 export class ImportError extends Error {
@@ -149,4 +165,25 @@ export class ImportError extends Error {
     super(message);
     this.name = 'ImportError';
   }
+}
+
+/**
+ * (added by the core) Places a row can be put at when it has no coordinates but names a place.
+ * Built once by `buildImportGazetteer` (src/import/place.ts) from data/base/places.geojson and
+ * data/base/counties.geojson; plain data, so it crosses into the CSV worker.
+ */
+export interface ImportGazetteer {
+  /** The eight counties: index = code in COUNTIES; a point inside, and the radius of a disc of the same area. */
+  counties: { name: string; short: string; en: string; at: [number, number]; radius_m: number }[];
+  /** Towns and seats inside Jingzhou (names as in places.geojson, without 镇/乡). */
+  towns: { name: string; at: [number, number]; precision_m: number }[];
+  /** Jingzhou's outline (rings of the prefecture's polygons, WGS-84), for "far outside" checks. */
+  outline: [number, number][][];
+  /** Bounding box of the outline [w, s, e, n]. */
+  bbox: [number, number, number, number];
+}
+
+/** (added by the core) What the core needs from the app: the gazetteer for approximate placement. */
+export interface ImportContext {
+  gazetteer: ImportGazetteer;
 }

@@ -1,0 +1,18 @@
+/** Messages between csv.ts (main thread) and csv-worker.ts. */
+import type { CsvRunOptions } from './csv-core';
+import type { ImportedData, ImportErrorCode, TextEncoding } from './types';
+
+export interface CsvWorkerRequest {
+  bytes: ArrayBuffer;
+  /** The user's choice; absent: detect (BOM → strict UTF-8 → GB18030) over the whole file. */
+  forcedEncoding?: TextEncoding;
+  /** What the preview found from the head of the file, to note a later fall-back. */
+  previewEncoding?: TextEncoding;
+  notes: string[];
+  options: Omit<CsvRunOptions, 'onProgress' | 'cancelled' | 'totalBytes' | 'notes' | 'encoding'>;
+}
+
+export type CsvWorkerResponse =
+  | { type: 'progress'; rowsRead: number; bytesRead: number }
+  | { type: 'done'; data: ImportedData }
+  | { type: 'error'; code: ImportErrorCode; message: string };

@@ -1,0 +1,145 @@
+/**
+ * CSV / TSV / TXT sessions on the main thread: the preview reads only the head of the file; `run`
+ * hands the bytes to the CSV worker (csv-worker.ts) and waits for the columnar result, relaying
+ * progress; aborting terminates the worker. Where no Worker exists (Node: tests, bench) the same
+ * core runs inline.
+ */
+import { ColumnarBuilder } from './columnar';
+import { parseCsvText, previewCsv, type CsvPreview } from './csv-core';
+import type { CsvWorkerRequest, CsvWorkerResponse } from './csv-protocol';
+import { decodeText, isUtf8, hasUtf8Bom, utf16Bom } from './encoding';
+import type { ImportContext, ImportedData, ImportOptions, ImportPreview, ImportSession, TextEncoding } from './types';
+import { ImportError } from './types';
+
+/** The preview decodes this much of the head of a file. */
+const HEAD_BYTES = 256 * 1024;
+/** Files up to this size are checked for strict UTF-8 whole before the preview (fast: ~10 ms/MB). */
+const FULL_CHECK_BYTES = 16 * 1024 * 1024;
+
+const cancelledError = () => new ImportError('cancelled', '已取消导入 · import cancelled');
+
+function detectEncoding(bytes: Uint8Array): TextEncoding {
+  if (hasUtf8Bom(bytes) || utf16Bom(bytes)) return 'utf-8';
+  if (bytes.length <= FULL_CHECK_BYTES) return isUtf8(bytes) ? 'utf-8' : 'gb18030';
+  return decodeText(bytes.subarray(0, HEAD_BYTES), undefined, true).encoding;
+}
+
+/** Opens a delimited-text file: the preview from its head, the parse in a worker on `run`. */
+export function openCsv(bytes: Uint8Array, fileName: string, ctx: ImportContext): ImportSession {
+  let encoding = detectEncoding(bytes);
+  let forced: TextEncoding | undefined;
+  const complete = bytes.length <= HEAD_BYTES;
+
+  const makePreview = (): { preview: ImportPreview; csv: CsvPreview } => {
+    const head = complete ? bytes : bytes.subarray(0, HEAD_BYTES);
+    // Utf-16 files carry a BOM: decodeText handles them when no encoding is forced.
+    const text = decodeText(head, forced ?? (utf16Bom(bytes) ? undefined : encoding), !complete).text;
+    const csv = previewCsv(text, complete);
+    return {
+      csv,
+      preview: {
+        format: 'csv',
+        fileName,
+        encoding,
+        delimiter: csv.delimiter,
+        columns: csv.columns,
+        sample: csv.sample,
+        guess: csv.guess,
+        hasGeometry: false,
+        coordOrder: csv.coordOrder,
+      },
+    };
+  };
+  let current = makePreview();
+
+  const session: ImportSession = {
+    get preview() {
+      return current.preview;
+    },
+    async reopen(enc: TextEncoding) {
+      forced = enc;
+      encoding = enc;
+      current = makePreview();
+      return current.preview;
+    },
+    async run(options: ImportOptions): Promise<ImportedData> {
+      if (!ColumnarBuilder.canLocate(options.mapping, false)) {
+        throw new ImportError('no-coordinates', '没有找到坐标列或地名列，请在对应关系中指定经度/纬度、坐标、WKT、区县或地址列 · no coordinate or place column: map longitude/latitude, a coordinate pair, WKT, county or address');
+      }
+      if (options.signal?.aborted) throw cancelledError();
+      const req: CsvWorkerRequest = {
+        bytes: new ArrayBuffer(0),
+        forcedEncoding: forced,
+        previewEncoding: forced ? undefined : encoding,
+        notes: [],
+        options: {
+          fileName,
+          delimiter: current.csv.delimiter,
+          columns: current.csv.columns,
+          mapping: options.mapping,
+          crs: options.crs,
+          coordOrder: options.coordOrder ?? current.csv.coordOrder,
+          gazetteer: ctx.gazetteer,
+        },
+      };
+      if (typeof Worker === 'undefined') return runInline(bytes, req, options);
+      // A copy for the worker (transferred, so no second copy): the session keeps its bytes for reopen/run again.
+      req.bytes = bytes.slice().buffer;
+      return runInWorker(req, bytes.length, options);
+    },
+  };
+  return session;
+}
+
+/** Node (tests, bench): the same core on this thread. */
+async function runInline(bytes: Uint8Array, req: CsvWorkerRequest, options: ImportOptions): Promise<ImportedData> {
+  const decoded = decodeText(bytes, req.forcedEncoding);
+  const notes: string[] = [];
+  if (req.previewEncoding && decoded.encoding !== req.previewEncoding) notes.push('文件后部不是 UTF-8，已按 GBK/GB18030 读取 · later in the file the bytes are not UTF-8: read as GBK/GB18030');
+  return parseCsvText(decoded.text, {
+    ...req.options,
+    encoding: decoded.encoding,
+    totalBytes: bytes.length,
+    notes,
+    onProgress: (rowsRead, bytesRead) => options.onProgress?.({ rowsRead, bytesRead, totalBytes: bytes.length }),
+    cancelled: () => options.signal?.aborted ?? false,
+  });
+}
+
+function runInWorker(req: CsvWorkerRequest, totalBytes: number, options: ImportOptions): Promise<ImportedData> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./csv-worker.ts', import.meta.url), { type: 'module', name: 'csv-import' });
+    } catch (e) {
+      reject(new ImportError('worker', `无法启动读取线程 · could not start the reading worker: ${(e as Error).message}`));
+      return;
+    }
+    const onAbort = () => {
+      worker.terminate();
+      reject(cancelledError());
+    };
+    const done = () => {
+      options.signal?.removeEventListener('abort', onAbort);
+      worker.terminate();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.addEventListener('message', (ev: MessageEvent<CsvWorkerResponse>) => {
+      const m = ev.data;
+      if (m.type === 'progress') options.onProgress?.({ rowsRead: m.rowsRead, bytesRead: m.bytesRead, totalBytes });
+      else if (m.type === 'done') {
+        done();
+        options.onProgress?.({ rowsRead: m.data.rowsRead, bytesRead: totalBytes, totalBytes });
+        resolve(m.data);
+      } else {
+        done();
+        reject(new ImportError(m.code, m.message));
+      }
+    });
+    worker.addEventListener('error', (ev) => {
+      done();
+      reject(new ImportError('worker', `读取线程出错 · the reading worker failed: ${ev.message || 'unknown error'}`));
+    });
+    worker.postMessage(req, [req.bytes]);
+  });
+}
