@@ -180,7 +180,7 @@ function mapCoords(g: Geom, f: (x: number, y: number) => [number, number]): Geom
 
 /** Every position valid lon/lat (after conversion)? */
 function geometryInRange(g: Geom): boolean {
-  const ok = (c: GeoJSON.Position) => isLonLat(c[0], c[1]) || (c[0] === 0 && c[1] === 0);
+  const ok = (c: GeoJSON.Position) => isLonLat(c[0], c[1]);
   switch (g.type) {
     case 'Point':
       return ok(g.coordinates);
@@ -222,8 +222,6 @@ export class ColumnarBuilder {
   private readonly statusOf = codeLookup('status');
   private readonly countyOf = codeLookup('county');
   private readonly placeCache = new Map<string, ReturnType<typeof placeFromCells>>();
-  /** Highest column index a location needs: a shorter row cannot have one. */
-  private readonly neededWidth: number;
 
   constructor(private readonly plan: BuildPlan) {
     this.columns = [...plan.columns];
@@ -239,7 +237,6 @@ export class ColumnarBuilder {
       county: indexOfColumn(c, m.county),
       address: indexOfColumn(c, m.address),
     };
-    this.neededWidth = Math.max(this.idx.lon, this.idx.lat, this.idx.coord, this.idx.wkt) + 1;
     this.cap = Math.max(1024, plan.expectedRows ?? 0);
     this.line = new Uint32Array(this.cap);
     this.positions = new Float64Array(this.cap * 2);
@@ -373,8 +370,9 @@ export class ColumnarBuilder {
       this.accept(cells, line, hit.at[0], hit.at[1], hit.precision_m, true, null);
       return;
     }
+    // A short row (papaparse's TooFewFields) is named as such: the missing cells are the likely cause.
     const width = this.columns.length - (this.extraCol >= 0 ? 1 : 0);
-    if (cells.length < width && cells.length < this.neededWidth) reason = REASON.tooFewFields(cells.length, width);
+    if (cells.length > 1 && cells.length < width) reason = REASON.tooFewFields(cells.length, width);
     this.reject(line, reason, cells);
   }
 

@@ -31,9 +31,9 @@ export function toWgs84(lon: number, lat: number, crs: Crs): [number, number] {
   return [x, y];
 }
 
-/** A valid longitude/latitude pair (not NaN, in range, not the (0, 0) of an empty cell). */
+/** A valid longitude/latitude pair (finite, in range). (0, 0) counts: it is kept and flagged far outside. */
 export function isLonLat(lon: number, lat: number): boolean {
-  return Number.isFinite(lon) && Number.isFinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90 && !(lon === 0 && lat === 0);
+  return Number.isFinite(lon) && Number.isFinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
 }
 
 /** Inside Jingzhou's outline (ray casting over every ring; bbox first). */
