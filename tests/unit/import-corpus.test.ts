@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellText, ImportError, openImport } from '../../src/import/index';
-import type { ImportedData, ImportSession } from '../../src/import/types';
+import type { ImportedData } from '../../src/import/types';
 import { CORPUS, source, testContext } from './import-context';
 
 const ctx = testContext();
