@@ -77,6 +77,7 @@ async function main() {
               const t0 = performance.now();
               const file = input.files![0];
               const bytes = await file.arrayBuffer();
+              const size = bytes.byteLength; // run() transfers the buffer to the worker
               const t1 = performance.now();
               const s = await openImport({ name: file.name, bytes }, ctx);
               const t2 = performance.now();
@@ -88,7 +89,7 @@ async function main() {
               (window as unknown as { lastImport?: ImportedData }).lastImport = d; // kept alive for the heap figure
               document.getElementById('result')!.textContent = `${d.count} / ${d.rowsRead}`;
               resolve({
-                bytes: bytes.byteLength,
+                bytes: size,
                 rows: d.rowsRead,
                 count: d.count,
                 readMs: t1 - t0,

@@ -32,8 +32,6 @@ export const FLAG_MESSAGE = {
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
-const encoder = new TextEncoder();
-
 /** One column of cell text as UTF-8 bytes + offsets, grown by doubling. */
 export class TextColumnBuilder {
   private bytes = new Uint8Array(1 << 14);
@@ -50,14 +48,34 @@ export class TextColumnBuilder {
     }
     const b = this.bytes;
     let p = this.len;
-    let i = 0;
-    // ASCII fast path: most cells (numbers, codes) never reach the encoder.
-    for (; i < L; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) break;
-      b[p++] = c;
+    // UTF-16 → UTF-8 by hand: cells are short, and TextEncoder.encodeInto would need a subarray
+    // (an object) per cell — a million cells of garbage on a million-row file.
+    for (let i = 0; i < L; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) b[p++] = c;
+      else if (c < 0x800) {
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 63);
+      } else {
+        if (c >= 0xd800 && c < 0xdc00 && i + 1 < L) {
+          const d = s.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d < 0xe000) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+            i++;
+            b[p++] = 0xf0 | (c >> 18);
+            b[p++] = 0x80 | ((c >> 12) & 63);
+            b[p++] = 0x80 | ((c >> 6) & 63);
+            b[p++] = 0x80 | (c & 63);
+            continue;
+          }
+        }
+        // A lone surrogate becomes U+FFFD, as TextEncoder does.
+        if (c >= 0xd800 && c < 0xe000) c = 0xfffd;
+        b[p++] = 0xe0 | (c >> 12);
+        b[p++] = 0x80 | ((c >> 6) & 63);
+        b[p++] = 0x80 | (c & 63);
+      }
     }
-    if (i < L) p += encoder.encodeInto(i === 0 ? s : s.slice(i), b.subarray(p)).written;
     this.len = p;
     if (this.n + 2 > this.offsets.length) {
       const next = new Uint32Array(this.offsets.length * 2);

@@ -14,5 +14,6 @@ export interface CsvWorkerRequest {
 
 export type CsvWorkerResponse =
   | { type: 'progress'; rowsRead: number; bytesRead: number }
-  | { type: 'done'; data: ImportedData }
-  | { type: 'error'; code: ImportErrorCode; message: string };
+  /** `bytes`: the file's bytes, transferred back to the session. */
+  | { type: 'done'; data: ImportedData; bytes: ArrayBuffer }
+  | { type: 'error'; code: ImportErrorCode; message: string; bytes: ArrayBuffer };

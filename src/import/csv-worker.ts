@@ -34,9 +34,9 @@ self.addEventListener('message', (ev: MessageEvent<CsvWorkerRequest>) => {
         }
       },
     });
-    post({ type: 'done', data }, transferables(data));
+    post({ type: 'done', data, bytes: req.bytes }, [...transferables(data), req.bytes]);
   } catch (e) {
     const code = e instanceof ImportError ? e.code : 'worker';
-    post({ type: 'error', code, message: e instanceof ImportError ? e.message : `读取失败 · reading failed: ${(e as Error).message}` });
+    post({ type: 'error', code, message: e instanceof ImportError ? e.message : `读取失败 · reading failed: ${(e as Error).message}`, bytes: req.bytes }, [req.bytes]);
   }
 });

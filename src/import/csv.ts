@@ -13,8 +13,12 @@ import { ImportError } from './types';
 
 /** The preview decodes this much of the head of a file. */
 const HEAD_BYTES = 256 * 1024;
-/** Files up to this size are checked for strict UTF-8 whole before the preview (fast: ~10 ms/MB). */
-const FULL_CHECK_BYTES = 16 * 1024 * 1024;
+/**
+ * Files up to this size are checked for strict UTF-8 whole before the preview; larger ones by
+ * their head, and the worker checks the whole (falling back to GB18030 with a note), so the main
+ * thread never decodes a big file (~10 ms a MB).
+ */
+const FULL_CHECK_BYTES = 1024 * 1024;
 
 const cancelledError = () => new ImportError('cancelled', '已取消导入 · import cancelled');
 
@@ -25,7 +29,10 @@ function detectEncoding(bytes: Uint8Array): TextEncoding {
 }
 
 /** Opens a delimited-text file: the preview from its head, the parse in a worker on `run`. */
-export function openCsv(bytes: Uint8Array, fileName: string, ctx: ImportContext): ImportSession {
+export function openCsv(input: Uint8Array, fileName: string, ctx: ImportContext): ImportSession {
+  let bytes = input;
+  /** True once the bytes went to a worker that was cancelled (terminated with them). */
+  let released = false;
   let encoding = detectEncoding(bytes);
   let forced: TextEncoding | undefined;
   const complete = bytes.length <= HEAD_BYTES;
@@ -67,6 +74,7 @@ export function openCsv(bytes: Uint8Array, fileName: string, ctx: ImportContext)
         throw new ImportError('no-coordinates', '没有找到坐标列或地名列，请在对应关系中指定经度/纬度、坐标、WKT、区县或地址列 · no coordinate or place column: map longitude/latitude, a coordinate pair, WKT, county or address');
       }
       if (options.signal?.aborted) throw cancelledError();
+      if (released) throw new ImportError('cancelled', '导入已取消，文件已释放：请重新选择文件 · the import was cancelled and the file released: choose it again');
       const req: CsvWorkerRequest = {
         bytes: new ArrayBuffer(0),
         forcedEncoding: forced,
@@ -83,9 +91,19 @@ export function openCsv(bytes: Uint8Array, fileName: string, ctx: ImportContext)
         },
       };
       if (typeof Worker === 'undefined') return runInline(bytes, req, options);
-      // A copy for the worker (transferred, so no second copy): the session keeps its bytes for reopen/run again.
-      req.bytes = bytes.slice().buffer;
-      return runInWorker(req, bytes.length, options);
+      // The bytes are transferred, not copied (a copy of a big file is a long main-thread task);
+      // the worker sends them back with its answer. Cancel terminates the worker and them with it.
+      const total = bytes.length;
+      req.bytes = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+      try {
+        const { data, returned } = await runInWorker(req, total, options);
+        bytes = new Uint8Array(returned);
+        return data;
+      } catch (e) {
+        if (e instanceof ImportError && (e as WorkerError).returned) bytes = new Uint8Array((e as WorkerError).returned!);
+        else released = true;
+        throw e;
+      }
     },
   };
   return session;
@@ -106,7 +124,9 @@ async function runInline(bytes: Uint8Array, req: CsvWorkerRequest, options: Impo
   });
 }
 
-function runInWorker(req: CsvWorkerRequest, totalBytes: number, options: ImportOptions): Promise<ImportedData> {
+type WorkerError = ImportError & { returned?: ArrayBuffer };
+
+function runInWorker(req: CsvWorkerRequest, totalBytes: number, options: ImportOptions): Promise<{ data: ImportedData; returned: ArrayBuffer }> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -130,10 +150,12 @@ function runInWorker(req: CsvWorkerRequest, totalBytes: number, options: ImportO
       else if (m.type === 'done') {
         done();
         options.onProgress?.({ rowsRead: m.data.rowsRead, bytesRead: totalBytes, totalBytes });
-        resolve(m.data);
+        resolve({ data: m.data, returned: m.bytes });
       } else {
         done();
-        reject(new ImportError(m.code, m.message));
+        const err: WorkerError = new ImportError(m.code, m.message);
+        err.returned = m.bytes;
+        reject(err);
       }
     });
     worker.addEventListener('error', (ev) => {

@@ -23,7 +23,13 @@ export type FieldRole = 'lon' | 'lat' | 'coord' | 'wkt' | 'name' | 'theme' | 'st
 /** Role → column name (as in {@link ImportPreview.columns}). Missing role: not mapped. */
 export type ColumnMapping = Partial<Record<FieldRole, string>>;
 
-/** Bytes from a file picker, a drop, or pasted text (encoded as UTF-8 by the caller). */
+/**
+ * Bytes from a file picker, a drop, or pasted text (encoded as UTF-8 by the caller).
+ * (Note from the core) CSV `run()` TRANSFERS `bytes` to its worker instead of copying them (a copy
+ * of a big file is a long main-thread task): after `run()` the caller's ArrayBuffer is detached;
+ * the session keeps the bytes the worker hands back, so reopen()/run() still work — except after
+ * a cancel, which terminates the worker and the bytes with it (run() then asks for the file again).
+ */
 export interface ImportSource {
   name: string;
   bytes: ArrayBuffer;

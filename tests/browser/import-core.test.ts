@@ -124,6 +124,14 @@ describe('import core in Chromium', () => {
       const ac = new AbortController();
       const progress: number[] = [];
       const t0 = performance.now();
+      const again = async () => {
+        try {
+          await session.run({ mapping: session.preview.guess, crs: 'wgs84' });
+          return 'finished';
+        } catch (e) {
+          return (e as { message: string }).message;
+        }
+      };
       try {
         await session.run({
           mapping: session.preview.guess,
@@ -134,9 +142,9 @@ describe('import core in Chromium', () => {
             if (p.rowsRead > 0) ac.abort();
           },
         });
-        return { code: 'finished', progress, ms: performance.now() - t0 };
+        return { code: 'finished', progress, ms: performance.now() - t0, again: await again() };
       } catch (e) {
-        return { code: (e as { code?: string }).code, progress, ms: performance.now() - t0 };
+        return { code: (e as { code?: string }).code, progress, ms: performance.now() - t0, again: await again() };
       }
     });
     console.log('cancel after', r.progress, 'in', Math.round(r.ms), 'ms');
@@ -144,5 +152,21 @@ describe('import core in Chromium', () => {
     expect(r.progress.length).toBeGreaterThan(0);
     expect(r.progress[0]).toBeGreaterThan(0);
     expect(r.progress[0]).toBeLessThan(300_000);
+    // The bytes went with the terminated worker: running again asks for the file again.
+    expect(r.again).toMatch(/choose it again/);
+  });
+
+  it('a finished run hands the bytes back: the same session runs again (another coordinate system)', async () => {
+    const r = await s.page.evaluate(async () => {
+      const api = (window as unknown as { jzImport: { openImport: (src: unknown, ctx: unknown) => Promise<{ preview: { guess: unknown }; run: (o: unknown) => Promise<{ positions: Float64Array }> }>; ctx: unknown } }).jzImport;
+      const bytes = await (await fetch('/__fixtures/import-gcj02.csv')).arrayBuffer();
+      const session = await api.openImport({ name: 'g.csv', bytes }, api.ctx);
+      const a = await session.run({ mapping: session.preview.guess, crs: 'wgs84' });
+      const b = await session.run({ mapping: session.preview.guess, crs: 'gcj02' });
+      return { detached: bytes.byteLength === 0, a: [a.positions[0], a.positions[1]], b: [b.positions[0], b.positions[1]] };
+    });
+    expect(r.detached).toBe(true); // transferred, not copied
+    expect(metres(r.b as [number, number], [112.262, 30.348])).toBeLessThan(1);
+    expect(metres(r.a as [number, number], [112.262, 30.348])).toBeGreaterThan(400);
   });
 });

@@ -254,3 +254,16 @@ describe('CSV import: safety', () => {
     expect(COUNTIES[d.county[1]]).toBe('洪湖市');
   });
 });
+
+describe('text columns', () => {
+  it('store cells as the same UTF-8 bytes TextEncoder gives (CJK, emoji, a lone surrogate)', async () => {
+    const { TextColumnBuilder } = await import('../../src/import/columnar');
+    const cells = ['abc', '荆州', 'Hněvošický háj', '💩 ok', 'x\uD800y', '', '€'];
+    const b = new TextColumnBuilder();
+    for (const c of cells) b.push(c);
+    const col = b.finish();
+    const enc = new TextEncoder();
+    cells.forEach((c, i) => expect(Array.from(col.bytes.subarray(col.offsets[i], col.offsets[i + 1]))).toEqual(Array.from(enc.encode(c))));
+    expect(cellText(col, 3)).toBe('💩 ok');
+  });
+});
