@@ -30,9 +30,10 @@ const isBlank = (row: string[]) => {
  */
 export function previewCsv(head: string, complete: boolean): CsvPreview {
   if (head.trim() === '') throw new ImportError('empty', '文件是空的 · the file is empty');
-  // papaparse guesses a delimiter too, but takes the decimal comma of "112,2;30,3" for one:
-  // detectDelimiter prefers the character that splits every line into the same number of fields.
-  const delimiter = detectDelimiter(head);
+  // papaparse's guess, checked: kept when it splits as many lines as any candidate into the
+  // header's number of fields.
+  const papaGuess = Papa.parse<string[]>(head, { preview: 30 }).meta.delimiter;
+  const delimiter = detectDelimiter(head, papaGuess);
   const rows = Papa.parse<string[]>(head, { delimiter, preview: SAMPLE_ROWS + 30, skipEmptyLines: false }).data;
   const nonBlank = rows.filter((r) => !isBlank(r));
   // A head cut mid-file may end with a partial row: drop it unless the text is complete.

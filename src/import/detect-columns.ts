@@ -204,12 +204,8 @@ export function uniqueColumnNames(header: string[]): string[] {
 /** The delimiters the CSV reader accepts. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
-/**
- * The delimiter of a delimited text, from its first lines (outside quotes): the candidate that
- * splits the most lines into the same number (> 1) of fields. papaparse's own guess is checked
- * against this, as it can take a decimal comma for the delimiter in `112,2;30,3` files.
- */
-export function detectDelimiter(head: string): string {
+/** Lines of a head of text, split outside quotes (at most 30, blank ones skipped). */
+function headLines(head: string): string[] {
   const lines: string[] = [];
   let cur = '';
   let quoted = false;
@@ -224,21 +220,36 @@ export function detectDelimiter(head: string): string {
     if (!quoted || ch !== '\n') cur += ch;
   }
   if (cur.trim() && lines.length < 30) lines.push(cur);
+  return lines;
+}
+
+/**
+ * How well a delimiter fits the head: lines whose field count equals the header's (× 1000), plus
+ * the field count; −1 when it does not split the header at all.
+ */
+export function delimiterScore(head: string, d: string): number {
+  const counts = headLines(head).map((l) => splitOutsideQuotes(l, d));
+  const first = counts[0] ?? 1;
+  if (first < 2) return -1;
+  return counts.filter((c) => c === first).length * 1000 + Math.min(first, 50) * 2 + (d === ',' ? 0 : 1);
+}
+
+/**
+ * The delimiter of a delimited text: papaparse's guess (given as `guess`), kept when it fits the
+ * head at least as well as any other candidate; else the best-fitting candidate. (papaparse falls
+ * back to "," when nothing fits, and weighs field-count spread rather than whole lines.)
+ */
+export function detectDelimiter(head: string, guess?: string): string {
   let best = ',';
   let bestScore = -1;
   for (const d of DELIMITERS) {
-    const counts = lines.map((l) => splitOutsideQuotes(l, d));
-    const first = counts[0] ?? 1;
-    if (first < 2) continue;
-    const consistent = counts.filter((c) => c === first).length;
-    // Consistency first; among equally consistent delimiters the one that gives more fields loses
-    // to ';' '\t' '|' when ',' could be decimal commas (prefer the rarer character on a tie).
-    const score = consistent * 1000 + (d === ',' ? 0 : 1) + Math.min(first, 50) * 2;
+    const score = delimiterScore(head, d);
     if (score > bestScore) {
       bestScore = score;
       best = d;
     }
   }
+  if (guess && (DELIMITERS as readonly string[]).includes(guess) && Math.floor(delimiterScore(head, guess) / 1000) >= Math.floor(bestScore / 1000)) return guess;
   return best;
 }
 
