@@ -4,7 +4,7 @@
  * Exposes `window.jzImport`; sets body[data-ready] when the gazetteer is loaded.
  */
 import { loadBaseMap } from '../data/basemap';
-import { buildImportGazetteer, cellText, openImport } from '../import/index';
+import { buildImportGazetteer, cellText, openImport, openImportFile } from '../import/index';
 import type { ImportContext, ImportedData, ImportOptions } from '../import/types';
 
 interface Summary {
@@ -76,10 +76,10 @@ async function main() {
             try {
               const t0 = performance.now();
               const file = input.files![0];
-              const bytes = await file.arrayBuffer();
-              const size = bytes.byteLength; // run() transfers the buffer to the worker
+              const size = file.size;
               const t1 = performance.now();
-              const s = await openImport({ name: file.name, bytes }, ctx);
+              // As the app's picker does: the CSV worker reads the File itself.
+              const s = await openImportFile(file, ctx);
               const t2 = performance.now();
               let progressEvents = 0;
               const d = await s.run({ mapping: s.preview.guess, crs: 'wgs84', onProgress: () => progressEvents++ });

@@ -3,7 +3,8 @@ import type { CsvRunOptions } from './csv-core';
 import type { ImportedData, ImportErrorCode, TextEncoding } from './types';
 
 export interface CsvWorkerRequest {
-  bytes: ArrayBuffer;
+  /** The file: its bytes (transferred), or a Blob the worker reads itself. */
+  bytes: ArrayBuffer | Blob;
   /** The user's choice; absent: detect (BOM → strict UTF-8 → GB18030) over the whole file. */
   forcedEncoding?: TextEncoding;
   /** What the preview found from the head of the file, to note a later fall-back. */
@@ -14,6 +15,6 @@ export interface CsvWorkerRequest {
 
 export type CsvWorkerResponse =
   | { type: 'progress'; rowsRead: number; bytesRead: number }
-  /** `bytes`: the file's bytes, transferred back to the session. */
-  | { type: 'done'; data: ImportedData; bytes: ArrayBuffer }
-  | { type: 'error'; code: ImportErrorCode; message: string; bytes: ArrayBuffer };
+  /** `bytes`: the file's bytes transferred back to the session (null when it sent a Blob). */
+  | { type: 'done'; data: ImportedData; bytes: ArrayBuffer | null }
+  | { type: 'error'; code: ImportErrorCode; message: string; bytes: ArrayBuffer | null };

@@ -11,10 +11,11 @@ import { ImportError } from './types';
 
 const post = (m: CsvWorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
-self.addEventListener('message', (ev: MessageEvent<CsvWorkerRequest>) => {
+self.addEventListener('message', async (ev: MessageEvent<CsvWorkerRequest>) => {
   const req = ev.data;
+  const back = req.bytes instanceof ArrayBuffer ? req.bytes : null;
   try {
-    const bytes = new Uint8Array(req.bytes);
+    const bytes = new Uint8Array(req.bytes instanceof ArrayBuffer ? req.bytes : await req.bytes.arrayBuffer());
     const decoded = decodeText(bytes, req.forcedEncoding);
     const notes = [...req.notes];
     if (req.previewEncoding && decoded.encoding !== req.previewEncoding) {
@@ -34,9 +35,9 @@ self.addEventListener('message', (ev: MessageEvent<CsvWorkerRequest>) => {
         }
       },
     });
-    post({ type: 'done', data, bytes: req.bytes }, [...transferables(data), req.bytes]);
+    post({ type: 'done', data, bytes: back }, back ? [...transferables(data), back] : transferables(data));
   } catch (e) {
     const code = e instanceof ImportError ? e.code : 'worker';
-    post({ type: 'error', code, message: e instanceof ImportError ? e.message : `读取失败 · reading failed: ${(e as Error).message}`, bytes: req.bytes }, [req.bytes]);
+    post({ type: 'error', code, message: e instanceof ImportError ? e.message : `读取失败 · reading failed: ${(e as Error).message}`, bytes: back }, back ? [back] : []);
   }
 });

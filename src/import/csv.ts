@@ -12,7 +12,7 @@ import type { ImportContext, ImportedData, ImportOptions, ImportPreview, ImportS
 import { ImportError } from './types';
 
 /** The preview decodes this much of the head of a file. */
-const HEAD_BYTES = 256 * 1024;
+export const HEAD_BYTES = 256 * 1024;
 /**
  * Files up to this size are checked for strict UTF-8 whole before the preview; larger ones by
  * their head, and the worker checks the whole (falling back to GB18030 with a note), so the main
@@ -22,25 +22,37 @@ const FULL_CHECK_BYTES = 1024 * 1024;
 
 const cancelledError = () => new ImportError('cancelled', '已取消导入 · import cancelled');
 
-function detectEncoding(bytes: Uint8Array): TextEncoding {
-  if (hasUtf8Bom(bytes) || utf16Bom(bytes)) return 'utf-8';
-  if (bytes.length <= FULL_CHECK_BYTES) return isUtf8(bytes) ? 'utf-8' : 'gb18030';
-  return decodeText(bytes.subarray(0, HEAD_BYTES), undefined, true).encoding;
+function detectEncoding(head: Uint8Array, whole: Uint8Array | null): TextEncoding {
+  if (hasUtf8Bom(head) || utf16Bom(head)) return 'utf-8';
+  if (whole && whole.length <= FULL_CHECK_BYTES) return isUtf8(whole) ? 'utf-8' : 'gb18030';
+  return decodeText(head, undefined, true).encoding;
 }
 
-/** Opens a delimited-text file: the preview from its head, the parse in a worker on `run`. */
-export function openCsv(input: Uint8Array, fileName: string, ctx: ImportContext): ImportSession {
-  let bytes = input;
+/** A big file not read yet: its head (for the preview) and the Blob the worker reads itself. */
+export interface LazyFile {
+  blob: Blob;
+  head: Uint8Array;
+}
+
+/**
+ * Opens a delimited-text file: the preview from its head, the parse in a worker on `run`. Given a
+ * {@link LazyFile}, the main thread never holds the whole file: the worker reads the Blob.
+ */
+export function openCsv(input: Uint8Array | LazyFile, fileName: string, ctx: ImportContext): ImportSession {
+  const lazy = input instanceof Uint8Array ? null : input;
+  let bytes: Uint8Array | null = input instanceof Uint8Array ? input : null;
+  const size = lazy ? lazy.blob.size : bytes!.length;
+  /** A copy of the head: the bytes themselves go to the worker. */
+  const headBytes = lazy ? lazy.head.slice(0, HEAD_BYTES) : bytes!.slice(0, HEAD_BYTES);
   /** True once the bytes went to a worker that was cancelled (terminated with them). */
   let released = false;
-  let encoding = detectEncoding(bytes);
+  let encoding = detectEncoding(headBytes, bytes);
   let forced: TextEncoding | undefined;
-  const complete = bytes.length <= HEAD_BYTES;
+  const complete = size <= HEAD_BYTES;
 
   const makePreview = (): { preview: ImportPreview; csv: CsvPreview } => {
-    const head = complete ? bytes : bytes.subarray(0, HEAD_BYTES);
     // Utf-16 files carry a BOM: decodeText handles them when no encoding is forced.
-    const text = decodeText(head, forced ?? (utf16Bom(bytes) ? undefined : encoding), !complete).text;
+    const text = decodeText(headBytes, forced ?? (utf16Bom(headBytes) ? undefined : encoding), !complete).text;
     const csv = previewCsv(text, complete);
     return {
       csv,
@@ -76,7 +88,7 @@ export function openCsv(input: Uint8Array, fileName: string, ctx: ImportContext)
       if (options.signal?.aborted) throw cancelledError();
       if (released) throw new ImportError('cancelled', '导入已取消，文件已释放：请重新选择文件 · the import was cancelled and the file released: choose it again');
       const req: CsvWorkerRequest = {
-        bytes: new ArrayBuffer(0),
+        bytes: new ArrayBuffer(0) as ArrayBuffer | Blob,
         forcedEncoding: forced,
         previewEncoding: forced ? undefined : encoding,
         notes: [],
@@ -90,17 +102,22 @@ export function openCsv(input: Uint8Array, fileName: string, ctx: ImportContext)
           gazetteer: ctx.gazetteer,
         },
       };
-      if (typeof Worker === 'undefined') return runInline(bytes, req, options);
+      if (typeof Worker === 'undefined') return runInline(bytes ?? new Uint8Array(await lazy!.blob.arrayBuffer()), req, options);
+      if (lazy) {
+        req.bytes = lazy.blob; // the worker reads the file itself
+        return (await runInWorker(req, size, options)).data;
+      }
       // The bytes are transferred, not copied (a copy of a big file is a long main-thread task);
       // the worker sends them back with its answer. Cancel terminates the worker and them with it.
-      const total = bytes.length;
-      req.bytes = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+      const b = bytes!;
+      req.bytes = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? (b.buffer as ArrayBuffer) : b.slice().buffer;
       try {
-        const { data, returned } = await runInWorker(req, total, options);
-        bytes = new Uint8Array(returned);
+        const { data, returned } = await runInWorker(req, size, options);
+        if (returned) bytes = new Uint8Array(returned);
         return data;
       } catch (e) {
-        if (e instanceof ImportError && (e as WorkerError).returned) bytes = new Uint8Array((e as WorkerError).returned!);
+        const back = e instanceof ImportError ? (e as WorkerError).returned : undefined;
+        if (back) bytes = new Uint8Array(back);
         else released = true;
         throw e;
       }
@@ -124,9 +141,9 @@ async function runInline(bytes: Uint8Array, req: CsvWorkerRequest, options: Impo
   });
 }
 
-type WorkerError = ImportError & { returned?: ArrayBuffer };
+type WorkerError = ImportError & { returned?: ArrayBuffer | null };
 
-function runInWorker(req: CsvWorkerRequest, totalBytes: number, options: ImportOptions): Promise<{ data: ImportedData; returned: ArrayBuffer }> {
+function runInWorker(req: CsvWorkerRequest, totalBytes: number, options: ImportOptions): Promise<{ data: ImportedData; returned: ArrayBuffer | null }> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -162,6 +179,6 @@ function runInWorker(req: CsvWorkerRequest, totalBytes: number, options: ImportO
       done();
       reject(new ImportError('worker', `读取线程出错 · the reading worker failed: ${ev.message || 'unknown error'}`));
     });
-    worker.postMessage(req, [req.bytes]);
+    worker.postMessage(req, req.bytes instanceof ArrayBuffer ? [req.bytes] : []);
   });
 }

@@ -3,7 +3,7 @@
  * (preview → run). Readers with heavy dependencies (exceljs, shpjs, togeojson) are loaded only
  * when such a file arrives. See types.ts for the contract.
  */
-import { openCsv } from './csv';
+import { HEAD_BYTES, openCsv } from './csv';
 import { detectFormat } from './detect-format';
 import { decodeText } from './encoding';
 import { openGeojson } from './geojson';
@@ -43,4 +43,21 @@ export async function openImport(source: ImportSource, ctx: ImportContext): Prom
       return openXlsx(source.bytes, source.name, ctx);
     }
   }
+}
+
+/**
+ * (added by the core) Opens a File (picker or drop) without reading a big CSV on the main thread:
+ * the head gives the format and the preview, and the CSV worker reads the file itself. Other
+ * formats (and small files) are read whole and go through {@link openImport}.
+ */
+export async function openImportFile(file: Blob & { name: string }, ctx: ImportContext): Promise<ImportSession> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new ImportError('too-large', `文件太大（${Math.round(file.size / 1048576)} MB），最多 1 GB · the file is too large (${Math.round(file.size / 1048576)} MB); at most 1 GB`);
+  }
+  if (file.size > HEAD_BYTES) {
+    const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+    // A zip lists its entries at its end: only text formats can be told from the head.
+    if (!(head[0] === 0x50 && head[1] === 0x4b) && detectFormat(file.name, head) === 'csv') return openCsv({ blob: file, head }, file.name, ctx);
+  }
+  return openImport({ name: file.name, bytes: await file.arrayBuffer() }, ctx);
 }

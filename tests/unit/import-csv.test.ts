@@ -267,3 +267,21 @@ describe('text columns', () => {
     expect(cellText(col, 3)).toBe('💩 ok');
   });
 });
+
+describe('openImportFile', () => {
+  it('a big CSV File: preview from its head, the whole read by the reader (inline in Node)', async () => {
+    const { openImportFile } = await import('../../src/import/index');
+    const rows = ['名称,经度,纬度'];
+    for (let i = 0; i < 20_000; i++) rows.push(`点${i},${(112 + i / 1e5).toFixed(5)},30.3`);
+    const file = new File([rows.join('\n')], 'big.csv');
+    expect(file.size).toBeGreaterThan(256 * 1024);
+    const s = await openImportFile(file, ctx);
+    expect(s.preview.guess).toMatchObject({ name: '名称', lon: '经度', lat: '纬度' });
+    const d = await run(s);
+    expect(d.count).toBe(20_000);
+    expect(d.line[19_999]).toBe(20_001);
+    // Small files and other formats go through openImport.
+    const g = await openImportFile(new File([JSON.stringify({ type: 'Point', coordinates: [112.2, 30.3] })], 'p.geojson'), ctx);
+    expect(g.preview.format).toBe('geojson');
+  });
+});
