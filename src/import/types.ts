@@ -6,6 +6,10 @@
  * Flow: `openImport(source)` → {@link ImportSession} with a {@link ImportPreview} (format,
  * encoding, columns, a sample, a guessed mapping) → the user checks the mapping and the
  * coordinate system → `session.run(options)` → {@link ImportedData}, or an {@link ImportError}.
+ *
+ * (Added by the core) `openImportFile(file, ctx)` in index.ts does the same from a File/Blob and,
+ * for a big CSV, lets the worker read the file itself (the main thread reads only its head):
+ * prefer it for the file picker and drops. Additions to this file are marked "(added by the core)".
  */
 
 /** File formats the app reads. */
