@@ -73,6 +73,7 @@ export interface FeatureSessionInit {
 }
 
 export function featureSession(init: FeatureSessionInit, ctx: ImportContext): ImportSession {
+  if (init.features.length === 0 && !init.notes?.length) init = { ...init, notes: ['文件中没有要素 · the file holds no features'] };
   const columns = columnsOf(init.features);
   const sample = init.features.slice(0, 20).map((f) => cellsOf(f, columns));
   const preview: ImportPreview = {

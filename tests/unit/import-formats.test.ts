@@ -73,6 +73,14 @@ describe('GeoJSON import', () => {
     expect(column(f, '名称')).toEqual(['甲']);
   });
 
+  it('an empty FeatureCollection says it holds no features', async () => {
+    const s = await openImport(textSource('{"type":"FeatureCollection","features":[]}', 'e.geojson'), ctx);
+    expect(s.preview.notes).toEqual([expect.stringMatching(/no features/)]);
+    const d = await run(s);
+    expect(d.rowsRead).toBe(0);
+    expect(d.notes.join()).toMatch(/no features/);
+  });
+
   it('bad JSON: refused with line and column', async () => {
     const e = await errorOf(openImport(textSource('{\n "type": "FeatureCollection",\n "features": [ oops ]\n}', 'bad.geojson'), ctx));
     expect(e.code).toBe('bad-geojson');
