@@ -131,6 +131,17 @@ if (problems.length) {
 fs.writeFileSync(path.join(root, 'data', 'projects.geojson'), JSON.stringify({ type: 'FeatureCollection', features }, null, 0).replace(/\{"type":"Feature"/g, '\n{"type":"Feature"') + '\n');
 console.log(`data/projects.geojson: ${features.length} features`);
 
+// data/README.md states how precise the locations are; a correction can change that, so the
+// table is rewritten from the data (tests/unit/projects.test.ts checks it).
+const readmeFile = path.join(root, 'data', 'README.md');
+if (fs.existsSync(readmeFile)) {
+  const prec = features.map((f) => Number(f.properties.precision_m));
+  const rows = { '500 m': prec.filter((p) => p <= 500).length, '2 km': prec.filter((p) => p <= 2000).length, '5 km': prec.filter((p) => p <= 5000).length, 'more than 5 km': prec.filter((p) => p > 5000).length };
+  let readme = fs.readFileSync(readmeFile, 'utf8').replace(/By each feature's own `precision_m` \(\d+ features\)/, `By each feature's own \`precision_m\` (${features.length} features)`);
+  for (const [label, n] of Object.entries(rows)) readme = readme.replace(new RegExp(`^\\| ${label} \\| \\d+ \\|$`, 'm'), `| ${label} | ${n} |`);
+  fs.writeFileSync(readmeFile, readme);
+}
+
 const linksFile = src('links.json');
 if (fs.existsSync(linksFile)) {
   const COOP = {

@@ -5,40 +5,16 @@ import * as turf from '@turf/turf';
 import { parseLinks, parseProjects, toProject } from '../../src/data/projects';
 import { COUNTIES, STATUS_KEYS, THEME_KEYS } from '../../src/data/themes';
 import { compact, occurrences, REPORT_COMPACT, themeAt } from './report';
+import { dataDir } from './data-dir';
+import { geometryProblems, insideProblems, ITEMS as ALL_ITEMS, KIND, kindProblems, loadContext, recordProblems, SIZES, sizeProblems } from '../../scripts/lib/project-checks.mjs';
 
-const dataDir = path.resolve(import.meta.dirname, '../../data');
 const fc = JSON.parse(fs.readFileSync(path.join(dataDir, 'projects.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
 const linksFc = JSON.parse(fs.readFileSync(path.join(dataDir, 'links.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
-const base = JSON.parse(fs.readFileSync(path.join(dataDir, 'base', 'counties.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
-const counties = base.features.filter((f) => f.properties!.kind === 'county');
-const jingzhou = base.features.find((f) => f.properties!.kind === 'prefecture')!;
+const ctx = loadContext(dataDir);
+const counties = ctx.counties;
 const props = (f: GeoJSON.Feature) => f.properties as Record<string, unknown> & { id: string; name: string; quote: string; theme: string; county: string[] };
-
-/**
- * The 61 placed items of the report (shared/design/report-items.md), each with its geometry kind:
- * P point, L line, A area; "PA" where either fits. 盐卡泵站及引水渠 is one item drawn as two features.
- */
-const ITEMS: [string, string][] = [
-  ['关沮新城', 'A'], ['城北片区', 'A'], ['城东片区', 'A'], ['荆州古城保护与疏散', 'A'], ['荆州古城5A创建', 'PA'],
-  ['市民之家', 'P'], ['市委党校', 'P'], ['市档案馆改扩建', 'P'], ['复兴大道荆州高新区段', 'L'], ['长湖大道', 'L'],
-  // 津乡大道西延 and 石首五湖连江: their course and lakes are not public (see their notes); each is
-  // drawn as a point with a large precision_m until it is found. So are two zones whose extent is not
-  // public (沙市经济开发区, 湖北自贸区荆州协同区): a point at the best-supported site.
-  ['津乡大道西延', 'LP'], ['盐卡泵站', 'P'], ['纪南文旅区', 'A'], ['“复兴之路”爱国主义教育基地', 'P'], ['荆楚文化大观园', 'PA'],
-  ['郢城文化园', 'PA'], ['海洋世界三期', 'PA'], ['沙东空港新城', 'A'],
-  ['荆州开发区', 'A'], ['沙市经济开发区', 'PA'], ['荆州江陵绿色能源化工产业园', 'A'],
-  ['省级油气钻采装备产业技术研究院', 'PA'], ['石油科技城长大科技园', 'PA'], ['油田化学产业技术研究院', 'PA'], ['荆州高新区数字经济产业集聚区', 'A'], ['松滋省级白酒质检中心', 'PA'],
-  ['当枝松石高速', 'L'], ['沙公高速南延接湖南安乡高速', 'L'], ['监利至华容高速', 'L'], ['武松高速江陵至松滋段', 'L'], ['武松高速洪湖至仙桃段', 'L'],
-  ['二广高速中心城区段改线', 'L'], ['江北高速东延段', 'L'], ['沪渝高速荆州东服务区', 'PA'], ['荆荆高铁', 'L'], ['荆荆高铁过江南延', 'L'],
-  ['仙桃至洪湖至监利城际铁路', 'L'], ['荆州沙市机场', 'PA'],
-  ['荆州综合保税区', 'PA'], ['湖北自贸区荆州协同区', 'PA'], ['跨境电商产业园', 'PA'],
-  ['长江岸线整治修复', 'L'], ['柳林洲长江岸线生态修复工程', 'LA'], ['临江仙公园二期', 'PA'], ['公安县荆江公园', 'PA'], ['长江“十年禁渔”', 'LA'],
-  ['洪湖全域水环境综合治理', 'A'], ['石首五湖连江', 'PLA'], ['环长湖湿地整治工程', 'A'], ['四湖流域综合治理', 'A'],
-  ['长江荆州段山水林田湖草生态保护与修复', 'LA'], ['四湖流域水质自动监测站', 'PA'], ['荆州开发区园区循环化改造', 'A'],
-  ['中心城区13所中小学新建、改扩建', 'PA'], ['荆州理工职业学院整体搬迁', 'PA'], ['全民健身中心', 'PA'], ['荆州中心医院荆北新院二期', 'PA'],
-  ['市群众文化艺术中心', 'PA'], ['历史文化展览馆', 'PA'], ['电视塔新塔', 'PA'], ['文化宫改造升级', 'PA'],
-];
-const KIND = { Point: 'P', MultiPoint: 'P', LineString: 'L', MultiLineString: 'L', Polygon: 'A', MultiPolygon: 'A' } as Record<string, string>;
+/** The report's 61 placed items (the list, with the geometry kinds that fit, is shared with apply-corrections). */
+const ITEMS = ALL_ITEMS.filter(([n]) => n !== '盐卡引水渠');
 
 describe('data/projects.geojson', () => {
   const { projects, rejected } = parseProjects(fc);
@@ -95,33 +71,20 @@ describe('data/projects.geojson', () => {
   });
 
   it('has valid geometries in WGS-84 range: closed rings, no self-intersections', () => {
-    for (const f of fc.features) {
-      expect(toProject(f)).not.toBeTypeOf('string');
-      if (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') {
-        const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-        for (const rings of polys) for (const r of rings) {
-          expect(r.length).toBeGreaterThanOrEqual(4);
-          expect(r[0]).toEqual(r[r.length - 1]);
-        }
-        expect(turf.kinks(f as GeoJSON.Feature<GeoJSON.Polygon>).features, `${props(f).name} self-intersects`).toHaveLength(0);
-      }
-    }
+    for (const f of fc.features) expect(toProject(f)).not.toBeTypeOf('string');
+    expect(fc.features.flatMap((f) => geometryProblems(f as never))).toEqual([]);
+    // The check can tell: an open ring and a bow-tie are named.
+    const ring = [[112.2, 30.3], [112.3, 30.3], [112.3, 30.4], [112.2, 30.4]];
+    expect(geometryProblems({ type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Polygon', coordinates: [ring] } })).toHaveLength(1);
+    const bowTie = [[112.2, 30.3], [112.3, 30.4], [112.3, 30.3], [112.2, 30.4], [112.2, 30.3]];
+    expect(geometryProblems({ type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Polygon', coordinates: [bowTie] } })).toEqual(['x: the area crosses itself']);
   });
 
   it('lies inside Jingzhou, except regional routes that run on to their far ends', () => {
-    const region = turf.buffer(jingzhou, 2, { units: 'kilometers' })!;
-    const outside = fc.features.filter((f) => {
-      const inside = f.geometry.type === 'Point' ? turf.booleanPointInPolygon(f.geometry.coordinates, region) : turf.booleanIntersects(f, region);
-      return !inside;
-    }).map((f) => props(f).name);
-    expect(outside).toEqual([]);
-    // Only regional routes may leave Jingzhou, and not by far (a nearby neighbour's town).
-    for (const f of fc.features) {
-      const [w, s, e, n] = turf.bbox(f);
-      const far = w < 111.0 || e > 114.3 || s < 29.0 || n > 31.2;
-      if (far) expect(props(f).theme, props(f).name).toBe('regional');
-    }
-  });
+    expect(fc.features.flatMap((f) => insideProblems(f as never, ctx))).toEqual([]);
+    // 武汉 is outside; a far point of a non-regional item is refused.
+    expect(insideProblems({ type: 'Feature', properties: { name: 'x', theme: 'urban' }, geometry: { type: 'Point', coordinates: [114.3, 30.58] } }, ctx)).toEqual(['x: lies outside Jingzhou']);
+  }, 60_000); // buffering the outline by 2 km takes seconds on a loaded machine
 
   it('names the counties its geometry lies in (turf point-in-polygon against the embedded boundaries)', () => {
     // Reference: a point's county holds it; a line or area's counties hold a real share of it
@@ -166,28 +129,14 @@ describe('data/projects.geojson', () => {
   }, 60_000);
 
   it('has plausible sizes for each kind of thing', () => {
-    const km = (n: string) => turf.length(fc.features.find((f) => props(f).name === n)!, { units: 'kilometers' });
-    const km2 = (n: string) => turf.area(fc.features.find((f) => props(f).name === n)!) / 1e6;
-    // Expressway and railway sections are tens of kilometres; city roads a few.
-    for (const n of ['当枝松石高速', '武松高速江陵至松滋段', '武松高速洪湖至仙桃段', '荆荆高铁', '仙桃至洪湖至监利城际铁路', '监利至华容高速']) {
-      expect(km(n), n).toBeGreaterThan(15);
-      expect(km(n), n).toBeLessThan(250);
-    }
-    for (const n of ['复兴大道荆州高新区段', '长湖大道']) {
-      expect(km(n), n).toBeGreaterThan(0.8);
-      expect(km(n), n).toBeLessThan(40);
-    }
-    // The Yangtze items follow the river through Jingzhou (~480 km of it).
-    expect(km('长江岸线整治修复')).toBeGreaterThan(250);
-    // Areas: a new town is a few to tens of km²; 洪湖 hundreds; no building is a district.
-    expect(km2('关沮新城')).toBeGreaterThan(2);
-    expect(km2('关沮新城')).toBeLessThan(200);
-    expect(km2('洪湖全域水环境综合治理')).toBeGreaterThan(250);
-    for (const f of fc.features.filter((x) => x.geometry.type.endsWith('Polygon'))) {
-      const a = turf.area(f) / 1e6;
-      expect(a, props(f).name).toBeGreaterThan(0.01);
-      expect(a, props(f).name).toBeLessThan(12000);
-    }
+    // Every named rule applies to a feature that exists (a renamed item would skip its rule).
+    const names = new Set(fc.features.map((f) => props(f).name));
+    expect(Object.keys(SIZES).filter((n) => !names.has(n))).toEqual([]);
+    expect(fc.features.flatMap((f) => sizeProblems(f as never))).toEqual([]);
+  });
+
+  it('fits each item with a geometry of its kind and an honest record', () => {
+    expect(fc.features.flatMap((f) => [...kindProblems(f as never), ...recordProblems(props(f))])).toEqual([]);
   });
 
   it('records an honest precision: larger for planned routes than for built sites', () => {
