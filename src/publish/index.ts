@@ -1,0 +1,58 @@
+import './publish.css';
+import type { Link, Project } from '../data/projects';
+import { t, type Lang } from '../i18n';
+import type { MapView } from '../map/map-view';
+import type { AppState } from '../state/app-state';
+import type { Store } from '../state/store';
+import { writeUrl } from '../state/url-state';
+import { h } from '../ui/dom';
+import { appUrl, isEmbed, openEmbedDialog, startEmbedMode } from './embed';
+import { openExportDialog } from './export-dialog';
+import type { ExportOptions } from './export-image';
+import { filtersInWords } from './legend-model';
+import { installPrint } from './print';
+
+export interface Publish {
+  /** The 导出图片 and 嵌入 buttons for the top bar, in `lang`. */
+  controls(lang: Lang): HTMLElement[];
+  /** Keeps the embed link on the current view; call after each state change. */
+  update(s: AppState): void;
+}
+
+/**
+ * Publishing: export the view as a print-ready PNG or PDF, embed it in another site (`?embed=1`
+ * and the iframe code), and print it. Reads the store and the map; writes nothing to the state.
+ */
+export function createPublish(view: MapView, store: Store<AppState>, data: { projects: Project[]; links: Link[] }, legend: HTMLDetailsElement): Publish {
+  const embed = isEmbed(location.search) ? startEmbedMode(view.map.getContainer(), legend) : null;
+  const here = () => location.href;
+  let last: ExportOptions | null = null;
+  installPrint(view.map, legend, () => {
+    const s = store.get();
+    return [filtersInWords(data.projects, s.filters, s.selectedId, s.lang).join(s.lang === 'zh' ? '；' : '; ')];
+  });
+
+  function openExport(): void {
+    const s = store.get();
+    const defaults = last ?? { title: t(s.lang, 'title'), format: 'png', target: 'print', paper: 'a4', orientation: 'landscape' };
+    openExportDialog(s.lang, defaults, async (opts) => {
+      // The drawing code and jsPDF load on first use, not with the page.
+      const { exportImage } = await import('./export-image');
+      const now = store.get();
+      return exportImage({ map: view.map, layers: view.layers(), state: now, projects: data.projects, links: data.links, lang: now.lang }, opts);
+    }, (opts) => (last = opts));
+  }
+
+  return {
+    controls(lang) {
+      if (embed) return [];
+      return [
+        h('button', { type: 'button', id: 'export-image', 'aria-label': t(lang, 'exportImage'), title: t(lang, 'exportImageLabel'), onClick: openExport }, t(lang, 'exportImage')),
+        h('button', { type: 'button', id: 'embed-button', 'aria-label': t(lang, 'embed'), title: t(lang, 'embedLabel'), onClick: () => openEmbedDialog(store.get().lang, appUrl(here(), writeUrl(store.get()), true)) }, t(lang, 'embed')),
+      ];
+    },
+    update(s) {
+      embed?.update(s.lang, appUrl(here(), writeUrl(s), false));
+    },
+  };
+}
