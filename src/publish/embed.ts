@@ -52,7 +52,7 @@ const clamp = (n: number, lo: number, hi: number) => (Number.isFinite(n) ? Math.
 export function openEmbedDialog(lang: Lang, embedSrc: string): HTMLDialogElement {
   const width = h('input', { type: 'number', min: 240, max: 3840, step: 10, value: 800, 'aria-label': t(lang, 'embedWidth') });
   const height = h('input', { type: 'number', min: 240, max: 2160, step: 10, value: 560, 'aria-label': t(lang, 'embedHeight') });
-  const code = h('textarea', { readonly: true, rows: 5, class: 'embed-code', 'aria-label': t(lang, 'embedCode'), spellcheck: 'false' });
+  const code = h('textarea', { readonly: true, rows: 8, class: 'embed-code', 'aria-label': t(lang, 'embedCode'), spellcheck: 'false' });
   const status = h('span', { class: 'publish-status', role: 'status', 'aria-live': 'polite' });
   const refresh = () => {
     code.value = embedCode(embedSrc, clamp(Number(width.value), 240, 3840), clamp(Number(height.value), 240, 2160), t(lang, 'title'));

@@ -27,10 +27,8 @@ export function createPublish(view: MapView, store: Store<AppState>, data: { pro
   const embed = isEmbed(location.search) ? startEmbedMode(view.map.getContainer(), legend) : null;
   const here = () => location.href;
   let last: ExportOptions | null = null;
-  installPrint(view.map, legend, () => {
-    const s = store.get();
-    return [filtersInWords(data.projects, s.filters, s.selectedId, s.lang).join(s.lang === 'zh' ? '；' : '; ')];
-  });
+  const print = installPrint(view.map, legend);
+  let printed: { filters: AppState['filters']; selectedId: string | null; lang: Lang } | null = null;
 
   function openExport(): void {
     const s = store.get();
@@ -53,6 +51,10 @@ export function createPublish(view: MapView, store: Store<AppState>, data: { pro
     },
     update(s) {
       embed?.update(s.lang, appUrl(here(), writeUrl(s), false));
+      if (!printed || printed.filters !== s.filters || printed.selectedId !== s.selectedId || printed.lang !== s.lang) {
+        printed = { filters: s.filters, selectedId: s.selectedId, lang: s.lang };
+        print.setFilters(filtersInWords(data.projects, s.filters, s.selectedId, s.lang).join(s.lang === 'zh' ? '；' : '; '));
+      }
     },
   };
 }
