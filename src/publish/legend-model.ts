@@ -71,23 +71,23 @@ export function legendModel(projects: Project[], links: Link[], filters: Filters
   };
 }
 
-/** The active filters in words, one line per filtered facet; "no filter" when there is none. */
+/** The active filters in words (values in the legend's order), one line per filtered facet; "no filter" when there is none. */
 export function filtersInWords(projects: Project[], filters: Filters, selectedId: string | null, lang: Lang): string[] {
   const zh = lang === 'zh';
   const sep = t(lang, 'listSeparator');
   const lines: string[] = [];
   const colon = zh ? '：' : ': ';
   if (filters.themes.length !== THEME_KEYS.length) {
-    lines.push(t(lang, 'filterTheme') + colon + (filters.themes.map((k) => (zh ? themeInfo(k).zh : themeInfo(k).en)).join(sep) || t(lang, 'publishNone')));
+    lines.push(t(lang, 'filterTheme') + colon + (THEME_KEYS.filter((k) => filters.themes.includes(k)).map((k) => (zh ? themeInfo(k).zh : themeInfo(k).en)).join(sep) || t(lang, 'publishNone')));
   }
   if (filters.statuses.length !== STATUS_KEYS.length) {
-    lines.push(t(lang, 'filterStatus') + colon + (filters.statuses.map((k) => (zh ? statusInfo(k).zh : statusInfo(k).en)).join(sep) || t(lang, 'publishNone')));
+    lines.push(t(lang, 'filterStatus') + colon + (STATUS_KEYS.filter((k) => filters.statuses.includes(k)).map((k) => (zh ? statusInfo(k).zh : statusInfo(k).en)).join(sep) || t(lang, 'publishNone')));
   }
   if (filters.counties.length !== COUNTIES.length) {
-    lines.push(t(lang, 'filterCounty') + colon + (filters.counties.map((c) => (zh ? c : COUNTY_EN[c])).join(sep) || t(lang, 'publishNone')));
+    lines.push(t(lang, 'filterCounty') + colon + (COUNTIES.filter((c) => filters.counties.includes(c)).map((c) => (zh ? c : COUNTY_EN[c])).join(sep) || t(lang, 'publishNone')));
   }
   if (filters.kinds.length !== GEOM_KINDS.length) {
-    lines.push(t(lang, 'filterKind') + colon + (filters.kinds.map((k) => t(lang, `kind_${k}`)).join(sep) || t(lang, 'publishNone')));
+    lines.push(t(lang, 'filterKind') + colon + (GEOM_KINDS.filter((k) => filters.kinds.includes(k)).map((k) => t(lang, `kind_${k}`)).join(sep) || t(lang, 'publishNone')));
   }
   if (filters.q) lines.push(t(lang, 'publishSearch', { q: filters.q }));
   if (!lines.length) lines.push(t(lang, 'publishNoFilter'));

@@ -91,7 +91,7 @@ describe('filters in words', () => {
     const f = { ...DEFAULT_FILTERS, themes: ['ecology', 'urban'] as const, counties: ['洪湖市'] as const, q: '湖' };
     const n = projects.filter((p) => ['ecology', 'urban'].includes(p.theme) && p.county.includes('洪湖市') && (p.name + p.name_en + p.quote).replace(/\s+/g, '').toLowerCase().includes('湖')).length;
     const words = filtersInWords(projects, { ...f, themes: [...f.themes], counties: [...f.counties] }, projects[0].id, 'en');
-    expect(words).toEqual(['Theme: Ecology, Central city', 'County: Honghu', 'Search: “湖”', `${n} of ${projects.length} projects shown`, `Chosen: ${projects[0].name_en}`]);
+    expect(words).toEqual(['Theme: Central city, Ecology', 'County: Honghu', 'Search: “湖”', `${n} of ${projects.length} projects shown`, `Chosen: ${projects[0].name_en}`]);
   });
 });
 
