@@ -177,8 +177,10 @@ describe('publishing: export, embed, print', () => {
       await s.page.pdf({ path: pdf, format: 'A4', landscape: true, printBackground: true });
       // Printing drew the map into an image that replaced the canvas on the page.
       await expect(s.page.evaluate(() => Number(document.body.dataset.printSnapshots ?? 0))).resolves.toBeGreaterThan(0);
+      // One sensible page: title, map, legend, filters and sources together.
+      expect(execFileSync('pdfinfo', [pdf]).toString()).toMatch(/^Pages:\s+1$/m);
       const png = pdfToPng(pdf, 50);
-      const [mapArea] = await regionStats(s.page, png, [[0.1, 0.2, 0.8, 0.4]], ECOLOGY_GREEN);
+      const [mapArea] = await regionStats(s.page, png, [[0.08, 0.2, 0.4, 0.4]], ECOLOGY_GREEN);
       expect(mapArea.white).toBeLessThan(0.2);
       expect(mapArea.colours).toBeGreaterThan(30);
       expect(mapArea.near).toBeGreaterThan(0.001);
@@ -199,7 +201,7 @@ describe('publishing: export, embed, print', () => {
         const width = /w=(\d+)/.exec(req.url ?? '')?.[1] ?? '800';
         const height = /h=(\d+)/.exec(req.url ?? '')?.[1] ?? '560';
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(`<!doctype html><html><head><meta charset="utf-8"><title>新闻</title></head><body style="margin:0;font-family:sans-serif">
+        res.end(`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>新闻</title></head><body style="margin:0;font-family:sans-serif">
 <p style="margin:8px">荆州新闻 · 一篇文章里的地图</p>
 <iframe id="map" src="${baseUrl}?lang=zh&theme=ecology&sel=${chosen}&embed=1" title="荆州重点项目地图" width="${width}" height="${height}" style="border:0;max-width:100%" sandbox="allow-scripts allow-same-origin"></iframe>
 </body></html>`);
