@@ -17,6 +17,7 @@ import { renderFilterPanel } from './ui/filter-panel';
 import { renderLegend } from './ui/legend';
 import { renderProjectList } from './ui/project-list';
 import { renderStats } from './ui/stats-panel';
+import { mapPadding } from './ui/map-padding';
 import type { TourConfig } from './present/tour';
 import { radiusCircle } from './near/near';
 import { buildNearLayers } from './map/near-layers';
@@ -140,15 +141,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
       }, t(lang, ({ projects: 'tabProjects', near: 'tabNear', citywide: 'tabCitywide', stats: 'tabStats' } as const)[tab]))));
   }
 
-  /** Map padding that keeps fitted things clear of the bottom sheet (phones) or details card. */
-  function padding(): { top: number; bottom: number; left: number; right: number } {
-    const phone = window.matchMedia('(max-width: 700px)').matches;
-    // On a phone the details sheet, when open, covers more of the map than the panel sheet.
-    const covered = (el: HTMLElement) => (el.hidden || !el.getClientRects().length ? 0 : Math.max(0, window.innerHeight - el.getBoundingClientRect().top));
-    const sheet = phone ? Math.min(Math.max(covered(dom.sidebar), covered(dom.details)), window.innerHeight * 0.7) : 0;
-    const card = !phone && !dom.details.hidden ? dom.details.getBoundingClientRect().width + 40 : 0;
-    return { top: 50, left: 50, bottom: 40 + sheet, right: 50 + card };
-  }
+  const padding = () => mapPadding(dom.sidebar, dom.details);
 
   function flyTo(p: Project): void {
     // A point is shown with its ring of uncertainty (precision_m) in view, so a marker that only

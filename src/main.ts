@@ -10,6 +10,7 @@ import { createStore } from './state/store';
 import { readUrl } from './state/url-state';
 import { readTourConfig } from './present/tour';
 import { showFatal, showNotice, showStatus } from './ui/status-banner';
+import { mapPadding } from './ui/map-padding';
 
 const statusEl = document.getElementById('status')!;
 
@@ -22,9 +23,37 @@ function storedLang(): Lang {
   }
 }
 
+/** The deck.gl layers whose first drawing counts for "ready" (src/map/project-layers.ts). */
+const PROJECT_LAYERS = ['project-areas', 'project-lines', 'project-points'];
+
 async function start(): Promise<void> {
   const benchN = Number(new URLSearchParams(location.search).get('bench') ?? 0);
-  const [base, loaded, citywide] = await Promise.all([loadBaseMap(), loadProjects(), loadCitywide()]);
+  // Every file is requested now, but only the base map is awaited before the map is created:
+  // MapLibre tiles it (in its worker) and compiles its shaders while the projects are parsed.
+  const projectData = Promise.all([loadProjects(), loadCitywide()]);
+  projectData.catch(() => {}); // awaited (and reported) below; not unhandled while the map starts
+  const base = await loadBaseMap();
+  performance.mark('jzmap:basemap');
+
+  // Language and camera do not depend on the projects; the selection is validated once they are in.
+  const early = readUrl(location.search, new Set());
+  const lang = early.lang ?? storedLang();
+  // Phones start with the legend folded, so the map stays visible.
+  if (window.matchMedia('(max-width: 700px)').matches) document.getElementById('legend')!.removeAttribute('open');
+  const sidebar = document.getElementById('sidebar')!;
+  const details = document.getElementById('details')!;
+  const view = createMapView({
+    container: document.getElementById('map')!,
+    base,
+    lang,
+    labels: { zoomIn: t(lang, 'zoomIn'), zoomOut: t(lang, 'zoomOut'), compass: t(lang, 'compass'), map: t(lang, 'map') },
+    initialView: early.view ?? undefined,
+    fitPadding: mapPadding(sidebar, details),
+  });
+  performance.mark('jzmap:map-created');
+
+  const [loaded, citywide] = await projectData;
+  performance.mark('jzmap:data');
   let projects = loaded.projects;
   if (benchN > 0) {
     // Benchmark only (npm run bench): a synthetic data set of benchN points.
@@ -33,32 +62,27 @@ async function start(): Promise<void> {
   }
 
   const url = readUrl(location.search, new Set(projects.map((p) => p.id)));
-  const lang = url.lang ?? storedLang();
   const tour = readTourConfig(location.search);
   const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view, near: url.near });
 
-  // Phones start with the legend folded, so the map stays visible.
-  if (window.matchMedia('(max-width: 700px)').matches) document.getElementById('legend')!.removeAttribute('open');
-  const view = createMapView({
-    container: document.getElementById('map')!,
-    base,
-    lang,
-    labels: { zoomIn: t(lang, 'zoomIn'), zoomOut: t(lang, 'zoomOut'), compass: t(lang, 'compass'), map: t(lang, 'map') },
-    initialView: url.view ?? undefined,
-  });
   const outline = base.counties.features.find((f) => f.properties?.kind === 'prefecture') as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
   startApp({ projects, links: loaded.links, citywide, places: base.places, outline }, store, view, {
-    sidebar: document.getElementById('sidebar')!,
-    details: document.getElementById('details')!,
+    sidebar,
+    details,
     legend: document.getElementById('legend')!,
     actions: document.getElementById('topbar-actions')!,
     title: document.getElementById('app-title')!,
     subtitle: document.getElementById('app-subtitle')!,
   }, tour);
+  performance.mark('jzmap:app-started');
   // Test and benchmark hook: the map and store, read-only by convention.
   (window as unknown as { __jzmap: unknown }).__jzmap = { map: view.map, store, pickAll: () => view.pickAll() };
   if (benchN > 0) (await import('./bench/filter-bench')).installFilterBench(store, projects.length);
+  // Ready means the map is idle AND the deck.gl project layers have drawn (not merely been set).
+  await view.whenDrawn(PROJECT_LAYERS);
+  performance.mark('jzmap:projects-drawn');
   await view.whenIdle();
+  performance.mark('jzmap:idle');
   // A kiosk (or a link with present=1) starts presenting by itself once the map is drawn.
   if (tour.present) store.set({ present: true });
   // A record of the shipped data that breaks the schema is named, not silently dropped.

@@ -61,7 +61,7 @@ export async function waitReady(page, timeout = 180_000) {
 /** One cold load in a fresh profile: ms from navigation start to `dataset.readyAt`. */
 export async function coldLoad(url, opts = DESKTOP) {
   return withPage(async (page) => {
-    await page.goto(url);
+    await page.goto(url, { timeout: 300_000 });
     await waitReady(page);
     return Number(await page.evaluate(() => document.body.dataset.readyAt));
   }, opts);

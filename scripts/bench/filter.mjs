@@ -6,7 +6,7 @@ const FRAME_MS = 1000 / 60;
 export async function run(ctx) {
   const n = Number(process.env.BENCH_FILTER_FEATURES ?? 100_000);
   const fc = await withPage(async (page) => {
-    await page.goto(`${ctx.appUrl}?bench=${n}`);
+    await page.goto(`${ctx.appUrl}?bench=${n}`, { timeout: 300_000 });
     await waitReady(page);
     const hasHook = await page.evaluate(() => typeof window.__jzbench?.toggleTheme === 'function');
     if (!hasHook) throw new Error('window.__jzbench.toggleTheme missing');

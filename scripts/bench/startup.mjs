@@ -30,7 +30,7 @@ async function firstLoadJs(url) {
     page.on('response', (r) => {
       if (r.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(r.url())) bodies.push(r.body().then((b) => ({ url: r.url(), b }), () => null));
     });
-    await page.goto(url);
+    await page.goto(url, { timeout: 300_000 });
     await waitReady(page);
     const files = (await Promise.all(bodies)).filter(Boolean);
     return files.map(({ url: u, b }) => ({ file: new URL(u).pathname.split('/').pop(), raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length }));

@@ -7,7 +7,7 @@ export async function run(ctx) {
   const INTERVAL = 60;
   const t0 = Date.now();
   const samples = await withPage(async (page, cdp) => {
-    await page.goto(`${ctx.appUrl}?kiosk=1&interval=${INTERVAL}`);
+    await page.goto(`${ctx.appUrl}?kiosk=1&interval=${INTERVAL}`, { timeout: 300_000 });
     await waitReady(page);
     const heap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');

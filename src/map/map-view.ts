@@ -20,6 +20,11 @@ export interface MapView {
   layers(): Layer[];
   setLanguage(lang: LabelLanguage, textScale?: number): void;
   whenIdle(): Promise<void>;
+  /**
+   * Resolves after deck.gl has drawn a frame in which every layer named in `ids` was set, loaded
+   * and its shader programs linked (a layer whose program is still compiling is skipped by luma.gl).
+   */
+  whenDrawn(ids: string[]): Promise<void>;
   /** Ids of the project features drawn anywhere in the view (filtered-out ones cannot be picked). */
   pickAll(): string[];
 }
@@ -31,6 +36,8 @@ export interface MapViewOptions {
   /** Accessible names of the controls, in the page's language. */
   labels: { zoomIn: string; zoomOut: string; compass: string; map: string };
   initialView?: { center: [number, number]; zoom: number; bearing?: number; pitch?: number };
+  /** Padding of the first fit to Jingzhou (no initialView), so the map starts with its final camera. */
+  fitPadding?: number | { top: number; bottom: number; left: number; right: number };
 }
 
 /** Creates the MapLibre map with the embedded base map and an interleaved deck.gl overlay. */
@@ -43,7 +50,7 @@ export function createMapView(opts: MapViewOptions): MapView {
     zoom: opts.initialView?.zoom,
     bearing: opts.initialView?.bearing ?? 0,
     pitch: opts.initialView?.pitch ?? 0,
-    fitBoundsOptions: { padding: 16 },
+    fitBoundsOptions: { padding: opts.fitPadding ?? 16 },
     minZoom: 6,
     maxZoom: 17,
     maxBounds: [[108.5, 27.5], [116.5, 32.5]],
@@ -60,9 +67,24 @@ export function createMapView(opts: MapViewOptions): MapView {
   // Compact attribution starts folded, so it never covers the map on a phone.
   map.once('load', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
 
-  const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+  // Checks run after each deck.gl frame, for whenDrawn.
+  const afterRender = new Set<() => void>();
+  const overlay = new MapLibreOverlay({ interleaved: true, layers: [], onAfterRender: () => afterRender.forEach((f) => f()) });
   let current: Layer[] = [];
   map.addControl(overlay);
+  // MapLibreOverlay does not expose its Deck; its layer manager is the only record of what was drawn.
+  const layerManager = () => (overlay as unknown as { _deck?: { layerManager?: { getLayers(): Layer[] } } })._deck?.layerManager;
+  const drawn = (ids: string[]): boolean => {
+    const layers = layerManager()?.getLayers() ?? [];
+    return ids.every((id) => {
+      const top = layers.find((l) => l.id === id);
+      if (!top || !top.isLoaded) return false;
+      // The layer itself and its sublayers ("<id>-…"): every model's program must be linked.
+      return layers
+        .filter((l) => l.id === id || l.id.startsWith(`${id}-`))
+        .every((l) => l.getModels().every((m) => m.pipeline.linkStatus === 'success'));
+    });
+  };
 
   return {
     map,
@@ -79,6 +101,15 @@ export function createMapView(opts: MapViewOptions): MapView {
       const hits = overlay.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['project-areas', 'project-lines', 'project-points'] });
       return [...new Set(hits.map((h) => (h.object as { properties: { id: string } }).properties.id))];
     },
+    whenDrawn: (ids) => new Promise((resolve) => {
+      const check = () => {
+        if (!drawn(ids)) return;
+        afterRender.delete(check);
+        resolve();
+      };
+      afterRender.add(check);
+      map.triggerRepaint();
+    }),
     whenIdle: () => new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
   };
 }
