@@ -35,7 +35,7 @@ async function start(): Promise<void> {
   const url = readUrl(location.search, new Set(projects.map((p) => p.id)));
   const lang = url.lang ?? storedLang();
   const tour = readTourConfig(location.search);
-  const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view, near: url.near });
+  const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view, near: url.near, basemap: url.basemap });
 
   // Phones start with the legend folded, so the map stays visible.
   if (window.matchMedia('(max-width: 700px)').matches) document.getElementById('legend')!.removeAttribute('open');
