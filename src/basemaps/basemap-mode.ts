@@ -136,6 +136,7 @@ export function createBasemapMode(view: MapView, store: Store<AppState>, onDispl
     }
     return config?.basemaps.find((b) => b.id === id) ?? null;
   }
+  const timeoutOf = (src: { timeoutMs?: number }) => src.timeoutMs ?? config?.timeoutMs ?? 15000;
   const keyOf = (src: BasemapSource) => (src.key || keys[src.id]) ?? undefined;
   const needsKey = (src: BasemapSource) => src.key !== undefined && !keyOf(src);
 
@@ -178,9 +179,9 @@ export function createBasemapMode(view: MapView, store: Store<AppState>, onDispl
     render();
   }
 
-  function fail(src: { id: string; name: BasemapSource['name']; keyLabel?: string }, f: Failure): void {
+  function fail(src: { id: string; name: BasemapSource['name']; keyLabel?: string; timeoutMs?: number }, f: Failure): void {
     const lang = store.get().lang;
-    const why = reasonText(lang, f, { keyLabel: src.keyLabel, timeoutMs: config?.timeoutMs ?? 15000, id: src.id });
+    const why = reasonText(lang, f, { keyLabel: src.keyLabel, timeoutMs: timeoutOf(src), id: src.id });
     say(t(lang, 'basemapFailed', { name: src.name[lang], reason: why }));
     if (f.reason === 'noKey' || f.reason === 'forbidden') {
       const s = sourceById(src.id);
@@ -211,7 +212,7 @@ export function createBasemapMode(view: MapView, store: Store<AppState>, onDispl
     document.body.dataset.basemapState = 'loading';
     let loaded: Awaited<ReturnType<typeof loadStyle>>;
     try {
-      loaded = await loadStyle(src, keyOf(src), config!.timeoutMs);
+      loaded = await loadStyle(src, keyOf(src), timeoutOf(src));
     } catch (e) {
       if (token === seq) fail(src, classify(e));
       return;
@@ -228,11 +229,21 @@ export function createBasemapMode(view: MapView, store: Store<AppState>, onDispl
     render();
   }
 
-  /** Fails the base map when its tiles do not come: an error before any tile, a refusal, many errors in a row, or nothing in time. */
+  /**
+   * Fails the base map when its tiles do not come: an error before any tile, a refusal, many
+   * errors in a row, or no tile within the time limit of the map first asking for one (counted
+   * from the request, so a slow device drawing its first frame is not taken for a dead server).
+   */
   function watch(src: BasemapSource, sourceIds: string[], token: number): void {
     let ok = false;
     let errors = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = timeoutOf(src);
     const done = () => token !== seq;
+    const onLoading = (e: MapSourceDataEvent) => {
+      if (done() || ok || timer !== undefined || !sourceIds.includes(e.sourceId)) return;
+      timer = setTimeout(() => !done() && !ok && fail(src, { reason: 'timeout' }), limit);
+    };
     const onData = (e: MapSourceDataEvent) => {
       if (done() || !sourceIds.includes(e.sourceId)) return;
       // A tile arrived; for a vector source, its TileJSON (the PMTiles header) also proves the file is reachable.
@@ -241,6 +252,7 @@ export function createBasemapMode(view: MapView, store: Store<AppState>, onDispl
         if (!ok) {
           ok = true;
           clearTimeout(timer);
+          clearTimeout(backstop);
           document.body.dataset.basemapState = 'ok';
         }
       }
@@ -251,11 +263,15 @@ export function createBasemapMode(view: MapView, store: Store<AppState>, onDispl
       if (!ok || f.reason === 'forbidden' || ++errors >= ERRORS_IN_A_ROW) fail(src, f);
       return true;
     };
-    const timer = setTimeout(() => !done() && !ok && fail(src, { reason: 'timeout' }), config!.timeoutMs);
+    // A backstop for a source that never even gets to ask for a tile (its TileJSON or header hangs).
+    const backstop = setTimeout(() => !done() && !ok && fail(src, { reason: 'timeout' }), Math.max(limit * 4, 60_000));
     map.on('sourcedata', onData);
+    map.on('sourcedataloading', onLoading);
     stopWatch = () => {
       clearTimeout(timer);
+      clearTimeout(backstop);
       map.off('sourcedata', onData);
+      map.off('sourcedataloading', onLoading);
       onTileError = null;
       stopWatch = () => {};
     };

@@ -43,6 +43,8 @@ export interface BasemapSource {
   tileSize: number;
   minzoom: number;
   maxzoom: number;
+  /** Overrides the file's `timeoutMs` for this base map (a slow intranet server). */
+  timeoutMs?: number;
 }
 
 export interface BasemapsConfig {
@@ -51,7 +53,7 @@ export interface BasemapsConfig {
   defaultId: string;
   /** Whether a user may type their own tile template or style URL. */
   allowCustom: boolean;
-  /** A base map that has loaded no tile this long after it was chosen counts as failed. */
+  /** A base map whose first tile has not arrived this long after the map asked for it counts as failed. */
   timeoutMs: number;
   basemaps: BasemapSource[];
 }
@@ -140,6 +142,7 @@ export function parseSource(raw: unknown, base: string): BasemapSource {
     minzoom: num(r.minzoom, 0, 22, 0),
     maxzoom: num(r.maxzoom, 0, 22, 18),
   };
+  if (r.timeoutMs !== undefined) src.timeoutMs = num(r.timeoutMs, 1000, 120000, 15000);
   const approval = text(r.approval, 80);
   if (approval) src.approval = approval;
   if (type === 'raster') {

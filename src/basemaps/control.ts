@@ -75,7 +75,8 @@ export class BasemapControl implements IControl {
 
     const option = (id: string, name: string, note: string) =>
       h('label', { class: 'basemap-option' },
-        h('input', { type: 'radio', name: 'basemap', value: id, checked: m.current === id, onChange: () => this.actions.choose(id) }),
+        // A base map waiting for its key stays ticked while the key is asked for.
+        h('input', { type: 'radio', name: 'basemap', value: id, checked: (m.askKeyFor?.id ?? m.current) === id, onChange: () => this.actions.choose(id) }),
         h('span', { class: 'basemap-name' }, name),
         h('small', {}, note));
 

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { initialState } from '../../src/state/app-state';
+import { readUrl, writeUrl } from '../../src/state/url-state';
 import { BasemapConfigError, customSource, parseConfig, redactKeys, withKey } from '../../src/basemaps/config';
 
 const BASE = 'https://maps.example.gov.cn/app/';
@@ -97,5 +99,14 @@ describe('basemaps.json', () => {
     expect(customSource({ kind: 'xyz', url: 'javascript:alert(1)', crs: 'wgs84' }, BASE)).toHaveProperty('error');
     expect(customSource({ kind: 'xyz', url: 'https://x.example/a.png', crs: 'wgs84' }, BASE)).toHaveProperty('error');
     expect(customSource({ kind: 'xyz', url: 'https://x.example/{z}/{x}/{y}', crs: 'nad27' as never }, BASE)).toHaveProperty('error');
+  });
+});
+
+describe('the base-map choice in the URL', () => {
+  it('is written as bm= (not for the embedded map) and read back; junk is ignored', () => {
+    expect(writeUrl({ ...initialState('zh'), basemap: 'tianditu-vec' })).toContain('bm=tianditu-vec');
+    expect(writeUrl({ ...initialState('zh'), basemap: 'embedded' })).not.toContain('bm=');
+    expect(readUrl('?bm=amap', new Set()).basemap).toBe('amap');
+    for (const bad of ['?bm=%3Cscript%3E', '?bm=https://evil.example/{z}', '?bm=' + 'a'.repeat(60)]) expect(readUrl(bad, new Set()).basemap).toBeNull();
   });
 });
