@@ -104,6 +104,8 @@ export function createMapView(opts: MapViewOptions): MapView {
       map.removeControl(attribution);
       attribution = new maplibregl.AttributionControl({ compact: credit === null, customAttribution: credit ?? EMBEDDED_CREDIT });
       map.addControl(attribution, 'bottom-right');
+      // The embedded map's credit starts folded again (MapLibre opens a new compact control).
+      if (credit === null) map.once('styledata', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
     },
     pickAll() {
       const c = map.getCanvas();

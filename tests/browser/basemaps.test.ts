@@ -93,12 +93,15 @@ const state = (page: Page) => page.evaluate(() => (window as unknown as { __jzma
 async function centroid(page: Page, rgb: readonly number[], tol: number, near?: [number, number], radius = 300): Promise<{ x: number; y: number; n: number }> {
   return page.evaluate(({ rgb, tol, near, radius }) => {
     const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+    // Page coordinates (what the mouse uses): the canvas sits right of the sidebar, under the top bar.
+    const r = canvas.getBoundingClientRect();
     const off = document.createElement('canvas');
     off.width = canvas.width;
     off.height = canvas.height;
     const ctx = off.getContext('2d')!;
     ctx.drawImage(canvas, 0, 0);
     const d = ctx.getImageData(0, 0, off.width, off.height).data;
+    if (near) near = [near[0] - r.left, near[1] - r.top];
     let sx = 0, sy = 0, n = 0;
     for (let y = 0; y < off.height; y++) {
       for (let x = 0; x < off.width; x++) {
@@ -111,7 +114,7 @@ async function centroid(page: Page, rgb: readonly number[], tol: number, near?: 
         }
       }
     }
-    return { x: sx / n, y: sy / n, n };
+    return { x: sx / n + r.left, y: sy / n + r.top, n };
   }, { rgb: [...rgb], tol, near, radius });
 }
 
