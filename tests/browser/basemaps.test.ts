@@ -191,6 +191,9 @@ describe('GCJ-02 done right', () => {
     await chooseInPanel(s.page, /OSM（测试）/);
     expect(await settled(s.page, 'fx-osm')).toBe('ok');
     await s.page.getByRole('button', { name: /底图/ }).click();
+    // Measured at zoom 15 exactly (the camera may have drifted while the near-me test ran).
+    await s.page.evaluate(([c, zoom]) => (window as unknown as { __jzmap: Jz }).__jzmap.map.jumpTo({ center: c as [number, number], zoom: zoom as number }), [AIRPORT, z] as const);
+    await idle(s.page);
     const marker = await centroid(s.page, MARKER, 20);
     const symbol = await centroid(s.page, AIRPORT_FILL, 22, [marker.x, marker.y]);
     expect(symbol.n).toBeGreaterThan(40);
