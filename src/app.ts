@@ -24,6 +24,7 @@ import { buildNearLayers } from './map/near-layers';
 import { createNearMode } from './modes/near-mode';
 import { createPresentMode } from './modes/present-mode';
 import { createPublish } from './publish';
+import { createBasemapMode } from './basemaps/basemap-mode';
 
 export interface AppData {
   projects: Project[];
@@ -100,8 +101,11 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
 
   function renderLayers(s: AppState): void {
     updateVisible(s.filters);
-    const nearLayers = s.near ? buildNearLayers(s.near.center, s.near.radiusKm) : [];
-    view.setLayers([...nearLayers, ...buildProjectLayers(features, {
+    // Drawn where the base map has them (shifted on a GCJ-02 street map); cached per base map.
+    const d = view.display;
+    const drawn = { areas: d.features(features.areas), lines: d.features(features.lines), points: d.features(features.points), links: d.features(features.links) };
+    const nearLayers = s.near ? buildNearLayers(s.near.center, s.near.radiusKm, 1, d) : [];
+    view.setLayers([...nearLayers, ...buildProjectLayers(drawn, {
       themes: s.filters.themes, statuses: s.filters.statuses, kinds: s.filters.kinds,
       visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale: present.scale(),
     }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && !near.picking() && choose(id))]);
@@ -148,12 +152,12 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     // stands for an area is seen as one.
     const geometry = p.geometry.type === 'Point' ? radiusCircle(p.geometry.coordinates as [number, number], p.precision_m / 1000).geometry : p.geometry;
     const [w, s, e, n] = bboxOf(geometry);
-    view.map.fitBounds([[w, s], [e, n]], { padding: padding(), maxZoom: p.geometry.type === 'Point' ? 12 : 14, duration: 1200 });
+    view.map.fitBounds(view.display.bounds([[w, s], [e, n]]), { padding: padding(), maxZoom: p.geometry.type === 'Point' ? 12 : 14, duration: 1200 });
   }
 
   function fitNear(near: NonNullable<AppState['near']>): void {
     const [w, s, e, n] = bboxOf(radiusCircle(near.center, near.radiusKm).geometry);
-    view.map.fitBounds([[w, s], [e, n]], { padding: padding(), duration: 800 });
+    view.map.fitBounds(view.display.bounds([[w, s], [e, n]]), { padding: padding(), duration: 800 });
   }
 
   function render(s: AppState, prev: AppState | null): void {
@@ -214,7 +218,8 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   view.map.on('moveend', () => {
     const m = view.map;
     const c = m.getCenter();
-    store.set({ view: { center: [c.lng, c.lat], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() } });
+    // The URL holds WGS-84 whatever base map is shown.
+    store.set({ view: { center: view.display.fromDisplay([c.lng, c.lat]), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() } });
   });
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement;
@@ -223,6 +228,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     if ((e.key === 'p' || e.key === 'P') && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) store.set({ present: !store.get().present });
   });
   store.subscribe((s, prev) => render(s, prev));
+  createBasemapMode(view, store, () => renderLayers(store.get()));
   render(store.get(), null);
   const first = store.get();
   view.map.resize();

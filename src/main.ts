@@ -63,7 +63,7 @@ async function start(): Promise<void> {
 
   const url = readUrl(location.search, new Set(projects.map((p) => p.id)));
   const tour = readTourConfig(location.search);
-  const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view, near: url.near });
+  const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view, near: url.near, basemap: url.basemap });
 
   const outline = base.counties.features.find((f) => f.properties?.kind === 'prefecture') as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
   startApp({ projects, links: loaded.links, citywide, places: base.places, outline }, store, view, {

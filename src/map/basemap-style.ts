@@ -27,6 +27,12 @@ export const EMBEDDED_ATTRIBUTION = {
 
 export type LabelLanguage = 'zh' | 'en';
 
+/**
+ * An empty, hidden layer that every base-map style holds just under its labels: the project
+ * layers are drawn before it (deck.gl `beforeId`), so streets stay under them and place names over.
+ */
+export const OVERLAY_ANCHOR = 'overlay-anchor';
+
 /** Label text: Chinese first; in English mode the English name, Chinese beneath. */
 export function labelExpression(lang: LabelLanguage): unknown {
   return lang === 'zh'
@@ -72,6 +78,7 @@ export function buildBaseStyle(base: BaseMapData, lang: LabelLanguage = 'zh', te
         layout: { 'line-join': 'round' },
         paint: { 'line-color': BASE_COLORS.prefectureLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1.6, 12, 3.5], 'line-opacity': 0.75 },
       },
+      { id: OVERLAY_ANCHOR, type: 'background', layout: { visibility: 'none' } },
       {
         id: 'water-labels', type: 'symbol', source: 'water', filter: ['all', ['==', ['get', 'kind'], 'lake'], ['!=', ['get', 'name'], '']],
         layout: { 'text-field': label, 'text-font': LABEL_FONTS, 'text-size': s(13), 'symbol-placement': 'point' },

@@ -3,6 +3,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
+import type { StyleSpecification } from 'maplibre-gl';
+import { IDENTITY, type DisplayTransform } from '../basemaps/display-crs';
 import type { BaseMapData } from '../data/basemap';
 import { buildBaseStyle, type LabelLanguage } from './basemap-style';
 import { JINGZHOU_BOUNDS } from './bounds';
@@ -13,8 +15,23 @@ export const PROJECTS_ATTRIBUTION = '项目 Projects: 荆州市2021年政府工�
 maplibregl.setWorkerUrl(workerUrl);
 
 
+/** Makes a base map's style for a label language and text scale (called again when either changes). */
+export type BaseStyleBuilder = (lang: LabelLanguage, textScale: number) => StyleSpecification;
+
+
 export interface MapView {
   map: maplibregl.Map;
+  /**
+   * How overlays are drawn on the base map now shown: every layer's positions go through it, and
+   * positions read off the map (clicks, the camera) come back through `fromDisplay`. The identity
+   * for the embedded map and WGS-84 street maps.
+   */
+  readonly display: DisplayTransform;
+  /**
+   * Shows another base map (null: the embedded one), keeping the same place in the middle of the
+   * view. `credit` is the attribution its licence requires, shown unfolded.
+   */
+  setBaseMap(build: BaseStyleBuilder | null, display: DisplayTransform, credit: string | null): void;
   setLayers(layers: Layer[]): void;
   /** The deck.gl layers last set, for drawing the same map elsewhere (exports clone them). */
   layers(): Layer[];
@@ -62,7 +79,8 @@ export function createMapView(opts: MapViewOptions): MapView {
   const nav = new maplibregl.NavigationControl({ visualizePitch: true });
   map.addControl(nav, 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: PROJECTS_ATTRIBUTION }), 'bottom-right');
+  let attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: PROJECTS_ATTRIBUTION });
+  map.addControl(attribution, 'bottom-right');
   labelControls(opts.container, opts.labels);
   // Compact attribution starts folded, so it never covers the map on a phone.
   map.once('load', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
@@ -86,15 +104,38 @@ export function createMapView(opts: MapViewOptions): MapView {
     });
   };
 
+  const embedded: BaseStyleBuilder = (lang, textScale) => buildBaseStyle(opts.base, lang, textScale);
+  let build = embedded;
+  let label = { lang: opts.lang, textScale: 1 };
+  let display = IDENTITY;
+
   return {
     map,
+    get display() {
+      return display;
+    },
     setLayers(layers) {
       current = layers;
       overlay.setProps({ layers });
     },
     layers: () => current,
     setLanguage(lang, textScale = 1) {
-      map.setStyle(buildBaseStyle(opts.base, lang, textScale), { diff: true });
+      label = { lang, textScale };
+      map.setStyle(build(lang, textScale), { diff: true });
+    },
+    setBaseMap(next, nextDisplay, credit) {
+      // The same real place stays in the middle: the camera moves by the difference of the shifts.
+      const c = map.getCenter();
+      const here = display.fromDisplay([c.lng, c.lat]);
+      display = nextDisplay;
+      build = next ?? embedded;
+      map.setStyle(build(label.lang, label.textScale), { diff: false });
+      map.jumpTo({ center: display.toDisplay(here) });
+      map.removeControl(attribution);
+      attribution = new maplibregl.AttributionControl({ compact: credit === null, customAttribution: credit ? [credit, PROJECTS_ATTRIBUTION] : PROJECTS_ATTRIBUTION });
+      map.addControl(attribution, 'bottom-right');
+      // The embedded map's credit starts folded again (MapLibre opens a new compact control).
+      if (credit === null) map.once('styledata', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
     },
     pickAll() {
       const c = map.getCanvas();

@@ -3,6 +3,7 @@ import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Link, Project } from '../data/projects';
 import { areaKm2 } from '../geo/measure';
+import { OVERLAY_ANCHOR } from './basemap-style';
 import { GEOM_KINDS, STATUS_KEYS, THEME_KEYS, statusInfo, themeInfo, type GeomKind, type StatusKey, type ThemeKey } from '../data/themes';
 
 /** A project as deck.gl draws it: a GeoJSON Feature whose properties are the Project. */
@@ -62,8 +63,8 @@ const filter = new DataFilterExtension({ filterSize: 0, categorySize: 4 });
 // WebGL each program costs about a second to compile on first draw.
 const dash = new PathStyleExtension({ dash: true, offset: true });
 
-/** Project layers are drawn under the base map's labels, so place names stay readable. */
-export const UNDER_LABELS = 'water-labels';
+/** Project layers are drawn under the base map's labels, so place names stay readable (every base-map style has this layer). */
+export const UNDER_LABELS = OVERLAY_ANCHOR;
 const rgba = (c: [number, number, number], a: number): Rgba => [c[0], c[1], c[2], a];
 
 /** The ring's data, the same array while the choice stands, so deck.gl does not re-process it on every render. */

@@ -34,7 +34,8 @@ export function createNearMode(
   view.map.on('click', (e) => {
     if (!picking) return;
     setPicking(false);
-    setNear([e.lngLat.lng, e.lngLat.lat], t(store.get().lang, 'nearHere'));
+    // The tap is where the base map shows it; the place is kept in WGS-84.
+    setNear(view.display.fromDisplay([e.lngLat.lng, e.lngLat.lat]), t(store.get().lang, 'nearHere'));
   });
 
   function render(s: AppState): void {

@@ -81,7 +81,7 @@ export function createPresentMode(view: MapView, store: Store<AppState>, data: {
       view.map.resize();
       view.setLanguage(s.lang, 1);
       // Back to where the person was.
-      if (viewBefore) view.map.jumpTo({ center: viewBefore.center, zoom: viewBefore.zoom, bearing: viewBefore.bearing, pitch: viewBefore.pitch });
+      if (viewBefore) view.map.jumpTo({ center: view.display.toDisplay(viewBefore.center), zoom: viewBefore.zoom, bearing: viewBefore.bearing, pitch: viewBefore.pitch });
       else view.map.fitBounds(JINGZHOU_BOUNDS, { padding: 16, duration: 0, pitch: 0, bearing: 0 });
     },
   };

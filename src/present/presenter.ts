@@ -113,9 +113,10 @@ export class Presenter {
     const [w, s, e, n] = stop.bounds;
     const pitch = stop.kind === 'project' && stop.project.kind !== 'point' ? 40 : 0;
     const padding = { top: 80, bottom: 260, left: 80, right: 80 };
-    if (w === e && s === n) this.view.map.flyTo({ center: [w, s], zoom: 13, pitch: 45, bearing: 0, duration, essential: true });
+    // Stops are WGS-84; the camera goes where the base map draws them.
+    if (w === e && s === n) this.view.map.flyTo({ center: this.view.display.toDisplay([w, s]), zoom: 13, pitch: 45, bearing: 0, duration, essential: true });
     else {
-      const cam = this.view.map.cameraForBounds([[w, s], [e, n]], { padding, maxZoom: 14, pitch });
+      const cam = this.view.map.cameraForBounds(this.view.display.bounds([[w, s], [e, n]]), { padding, maxZoom: 14, pitch });
       if (cam) this.view.map.flyTo({ ...cam, pitch, bearing: 0, duration, essential: true });
     }
     this.emit();

@@ -31,8 +31,10 @@ export interface AppState {
   near: NearState | null;
   /** Why locating failed, until the next attempt. Not in the URL. */
   nearError: 'denied' | 'unavailable' | 'timeout' | 'unsupported' | null;
+  /** The chosen base map's id (src/basemaps/); null until chosen: the deployment's default. */
+  basemap: string | null;
 }
 
 export function initialState(lang: Lang): AppState {
-  return { filters: DEFAULT_FILTERS, selectedId: null, hoveredId: null, lang, tab: 'projects', view: null, present: false, near: null, nearError: null };
+  return { filters: DEFAULT_FILTERS, selectedId: null, hoveredId: null, lang, tab: 'projects', view: null, present: false, near: null, nearError: null, basemap: null };
 }

@@ -33,7 +33,11 @@ export interface UrlState {
   tab: Tab;
   view: MapViewState | null;
   near: NearState | null;
+  /** A base-map id (checked against the deployment's list later, by src/basemaps/). */
+  basemap: string | null;
 }
+
+const BASEMAP_RE = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 export function readUrl(search: string, knownIds: ReadonlySet<string>): UrlState {
   const q = new URLSearchParams(search);
@@ -60,6 +64,7 @@ export function readUrl(search: string, knownIds: ReadonlySet<string>): UrlState
   const radiusKm = r !== null && (RADII_KM as readonly number[]).includes(r) ? r : 5;
   const near = nlon !== null && nlat !== null ? { center: [nlon, nlat] as [number, number], radiusKm, label: '' } : null;
   const lang = q.get('lang');
+  const bm = q.get('bm');
   return {
     filters,
     selectedId: sel && ID_RE.test(sel) && knownIds.has(sel) ? sel : null,
@@ -67,6 +72,7 @@ export function readUrl(search: string, knownIds: ReadonlySet<string>): UrlState
     tab: tab === 'citywide' || tab === 'stats' || tab === 'near' ? tab : 'projects',
     view,
     near,
+    basemap: bm && BASEMAP_RE.test(bm) ? bm : null,
   };
 }
 
@@ -82,6 +88,7 @@ export function writeUrl(s: AppState): string {
   if (s.tab !== 'projects') q.set('tab', s.tab);
   q.set('lang', s.lang);
   if (s.present) q.set('present', '1');
+  if (s.basemap && s.basemap !== 'embedded') q.set('bm', s.basemap);
   if (s.near) {
     q.set('near', `${s.near.center[0].toFixed(5)},${s.near.center[1].toFixed(5)}`);
     q.set('r', String(s.near.radiusKm));
