@@ -22,6 +22,7 @@ import { radiusCircle } from './near/near';
 import { buildNearLayers } from './map/near-layers';
 import { createNearMode } from './modes/near-mode';
 import { createPresentMode } from './modes/present-mode';
+import { createDrawMode } from './draw/draw-mode';
 
 export interface AppData {
   projects: Project[];
@@ -85,6 +86,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   const choose = (id: string | null) => store.set({ selectedId: id });
   const present = createPresentMode(view, store, data, tour);
   const near = createNearMode(nearEl, view, store, data, choose);
+  const draw = createDrawMode(view, store, () => renderLayers(store.get()));
 
   function updateVisible(f: Filters): void {
     // County and text are per-feature flags, recomputed only when they change.
@@ -101,7 +103,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     view.setLayers([...nearLayers, ...buildProjectLayers(features, {
       themes: s.filters.themes, statuses: s.filters.statuses, kinds: s.filters.kinds,
       visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale: present.scale(),
-    }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && !near.picking() && choose(id))]);
+    }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && !near.picking() && !draw.busy() && choose(id)), ...draw.layers()]);
   }
 
   /** Everything whose words depend on the language only. */
@@ -190,7 +192,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     if (s.tab === 'stats' && (filtersChanged || prev?.tab !== 'stats')) renderStats(statsEl, shown, lang);
     const sel = s.selectedId ? byId.get(s.selectedId) ?? null : null;
     if (!prev || prev.selectedId !== s.selectedId || prev.lang !== lang) {
-      renderDetails(dom.details, sel, sel ? nearestProjects(sel, data.projects) : [], lang, () => choose(null), choose);
+      renderDetails(dom.details, sel, sel ? nearestProjects(sel, data.projects) : [], lang, () => choose(null), choose, draw.detailsSection(sel));
       if (sel && prev && prev.selectedId !== s.selectedId) flyTo(sel);
     }
     if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near || prev.present !== s.present) renderLayers(s);
