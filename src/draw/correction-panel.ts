@@ -30,7 +30,7 @@ export function renderCorrectionSection(
   p: Project,
   correction: Correction | null,
   total: number,
-  editing: { error: string; multi: boolean } | null,
+  editing: { error: string; multi: boolean; draft: CorrectionEdit | null } | null,
   lang: Lang,
   on: CorrectionActions,
 ): void {
@@ -39,11 +39,11 @@ export function renderCorrectionSection(
     ? h('button', { type: 'button', class: 'link correction-download', onClick: on.onDownload }, t(lang, 'downloadCorrections', { n: total }))
     : null;
   if (editing) {
-    const precision = h('input', { id: 'correction-precision', type: 'number', min: 1, step: 1, inputmode: 'numeric', value: correction?.precision_m ?? p.precision_m, required: true });
+    const precision = h('input', { id: 'correction-precision', type: 'number', min: 1, step: 1, inputmode: 'numeric', value: editing.draft ? editing.draft.precision : correction?.precision_m ?? p.precision_m, required: true });
     const source = h('textarea', { id: 'correction-source', rows: 3, maxlength: 2000, required: true, placeholder: t(lang, 'sourcePlaceholder') });
-    source.value = correction?.location_source ?? '';
+    source.value = editing.draft?.source ?? correction?.location_source ?? '';
     const note = h('textarea', { id: 'correction-note', rows: 2, maxlength: 2000 });
-    note.value = correction?.note ?? '';
+    note.value = editing.draft?.note ?? correction?.note ?? '';
     el.replaceChildren(
       h('h3', { id: 'correction-title' }, t(lang, 'correct')),
       h('p', { class: 'draw-hint' }, t(lang, editing.multi ? 'multiRedrawOnly' : 'correctHelp')),

@@ -60,6 +60,8 @@ export function createDrawEngine(map: MapLibreMap): DrawEngine {
   let handlers: DrawHandlers | null = null;
   let editing: { id: string | number; onChange: (g: DrawnGeometry) => void } | null = null;
   let on = false;
+  /** Features drawn to the end in this session (the next drawing replaces them). */
+  const finished = new Set<string | number>();
 
   const toWgs = (f: GeoJSONStoreFeatures | undefined): DrawnGeometry | null => {
     if (!f) return null;
@@ -98,19 +100,22 @@ export function createDrawEngine(map: MapLibreMap): DrawEngine {
       }
       if (!handlers) return;
       const drawing = td.getSnapshot().find((f) => f.properties.currentlyDrawing);
-      // A new drawing replaces the one before: one geometry on the map at a time.
-      if (type === 'create' && drawing) {
-        const old = td.getSnapshot().filter((f) => f.id !== drawing.id && !f.properties.currentlyDrawing && ['point', 'linestring', 'polygon'].includes(String(f.properties.mode)));
-        if (old.length) td.removeFeatures(old.map((f) => f.id!));
+      // A new drawing replaces the finished one before it: one geometry on the map at a time.
+      // (Only finished features go: terra-draw's own guide points must stay.)
+      if (type === 'create' && drawing && finished.size) {
+        const old = [...finished].filter((id) => td!.hasFeature(id));
+        finished.clear();
+        if (old.length) setTimeout(() => td && td.removeFeatures(old.filter((id) => td!.hasFeature(id))));
       }
-      if (type === 'delete' && !drawing) handlers.onChange?.(null);
-      else if (drawing) handlers.onChange?.(toWgs(drawing));
+      if (drawing) handlers.onChange?.(toWgs(drawing));
     });
     t.on('finish', (id, ctx) => {
       if (!td || editing || !handlers || ctx.action !== 'draw') return;
-      // A point mode click finishes at once: older points go, as with lines and areas.
-      const old = td.getSnapshot().filter((f) => f.id !== id && f.properties.mode === 'point');
-      if (old.length) td.removeFeatures(old.map((f) => f.id!));
+      // A point finishes on its click: the point before it goes, as lines and areas do.
+      const old = [...finished].filter((x) => x !== id && td!.hasFeature(x));
+      finished.clear();
+      finished.add(id);
+      if (old.length) setTimeout(() => td && td.removeFeatures(old.filter((x) => td!.hasFeature(x))));
       const g = toWgs(td.getSnapshotFeature(id));
       if (g) handlers.onFinish(g);
     });
@@ -132,6 +137,7 @@ export function createDrawEngine(map: MapLibreMap): DrawEngine {
       const t = begin();
       editing = null;
       handlers = h;
+      finished.clear();
       t.clear();
       t.setMode(MODE[kind]);
       h.onChange?.(null);

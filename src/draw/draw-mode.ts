@@ -5,7 +5,7 @@ import { t, type Lang } from '../i18n';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
-import { h } from '../ui/dom';
+import { h, svg } from '../ui/dom';
 import { renderCorrectionSection, type CorrectionEdit } from './correction-panel';
 import { createDrawEngine, IDENTITY, type DisplayTransform, type DrawKind, type DrawnGeometry } from './draw-engine';
 import { buildCorrectionLayers, buildSketchLayers } from './draw-layers';
@@ -34,10 +34,14 @@ export interface DrawMode {
 type Tool =
   | { type: 'measure'; kind: 'line' | 'polygon'; geometry: DrawnGeometry | null; done: boolean }
   | { type: 'sketch'; kind: DrawKind | null; geometry: DrawnGeometry | null; editing: Sketch | null; error: string }
-  | { type: 'correct'; project: Project; geometry: GeoJSON.Geometry; changed: boolean; error: string };
+  | { type: 'correct'; project: Project; geometry: GeoJSON.Geometry; changed: boolean; error: string; draft: CorrectionEdit | null };
 
 const kindOf = (g: GeoJSON.Geometry): DrawKind => (g.type.endsWith('Point') ? 'point' : g.type.endsWith('LineString') ? 'line' : 'polygon');
 const single = (g: GeoJSON.Geometry): g is DrawnGeometry => g.type === 'Point' || g.type === 'LineString' || g.type === 'Polygon';
+/** Toolbar icons drawn inline (no icon font, no emoji font needed). */
+const icon = (...children: SVGElement[]) => svg('svg', { class: 'draw-icon', viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true' }, ...children);
+const RULER = () => icon(svg('path', { d: 'M1.5 10.5 10.5 1.5l4 4-9 9z', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.4 }), svg('path', { d: 'M4.5 7.5l1.5 1.5M6.5 5.5l1.5 1.5M8.5 3.5l1.5 1.5', stroke: 'currentColor', 'stroke-width': 1.2 }));
+const PENCIL = () => icon(svg('path', { d: 'M2 14l1-4 8-8 3 3-8 8zM10 3l3 3', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.4, 'stroke-linejoin': 'round' }));
 const newId = () => (crypto.randomUUID ? crypto.randomUUID() : `s${Date.now()}${Math.random().toString(36).slice(2)}`);
 
 export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: () => void): DrawMode {
@@ -158,7 +162,7 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
   function startCorrect(p: Project): void {
     const existing = corrections.get(p.id);
     const geometry = existing?.geometry ?? p.geometry;
-    setTool({ type: 'correct', project: p, geometry, changed: false, error: '' });
+    setTool({ type: 'correct', project: p, geometry, changed: false, error: '', draft: null });
     if (single(geometry)) engine.edit(geometry, onCorrectChange);
   }
   function onCorrectChange(g: DrawnGeometry): void {
@@ -185,6 +189,7 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
         : !tool.changed && !existing ? t(l, 'noChange') : '';
     if (error) {
       tool.error = error;
+      tool.draft = edit;
       renderSection();
       return;
     }
@@ -200,12 +205,12 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
   function renderToolbar(): void {
     const l = lang();
     toolbar.setAttribute('aria-label', t(l, 'drawTools'));
-    const btn = (type: 'measure' | 'sketch', label: string, name: string, icon: string) =>
+    const btn = (type: 'measure' | 'sketch', label: string, name: string, icon: SVGElement) =>
       h('button', {
         type: 'button', class: 'draw-tool', 'aria-label': name, title: name, 'aria-pressed': tool?.type === type ? 'true' : 'false',
         onClick: () => (tool?.type === type ? setTool(null) : type === 'measure' ? startMeasure('line') : setTool({ type: 'sketch', kind: null, geometry: null, editing: null, error: '' })),
-      }, h('span', { class: 'draw-icon', 'aria-hidden': 'true' }, icon), label);
-    toolbar.replaceChildren(btn('measure', t(l, 'measure'), `${t(l, 'measure')} · ${t(l, 'measureLabel')}`, '📏'), btn('sketch', t(l, 'sketch'), `${t(l, 'sketch')} · ${t(l, 'sketchLabel')}`, '✎'));
+      }, icon, label);
+    toolbar.replaceChildren(btn('measure', t(l, 'measure'), `${t(l, 'measure')} · ${t(l, 'measureLabel')}`, RULER()), btn('sketch', t(l, 'sketch'), `${t(l, 'sketch')} · ${t(l, 'sketchLabel')}`, PENCIL()));
   }
 
   function head(title: string): HTMLElement {
@@ -288,7 +293,7 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
       return;
     }
     const editing = tool?.type === 'correct' && tool.project.id === p.id ? tool : null;
-    renderCorrectionSection(section, p, corrections.get(p.id) ?? null, corrections.list().length, editing ? { error: editing.error, multi: !single(editing.geometry) } : null, lang(), {
+    renderCorrectionSection(section, p, corrections.get(p.id) ?? null, corrections.list().length, editing ? { error: editing.error, multi: !single(editing.geometry), draft: editing.draft } : null, lang(), {
       onStart: () => startCorrect(p),
       onRedraw: redraw,
       onSave: saveCorrection,

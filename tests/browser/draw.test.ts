@@ -34,33 +34,46 @@ function parseFigure(text: string): number {
   return { km: 1000, m: 1, 'km²': 1e6, 'm²': 1 }[m[2]]! * v;
 }
 
+/**
+ * A session on `query`, ready. Timeouts are generous: on a machine shared by many builds a cold
+ * load of the app has taken minutes; the assertions do not depend on speed.
+ */
+async function open(query: string, opts: Parameters<typeof openSession>[1] = {}) {
+  const s = await openSession(baseUrl, opts);
+  s.page.setDefaultTimeout(LONG);
+  s.page.setDefaultNavigationTimeout(LONG);
+  await s.page.goto(`${baseUrl}${query}`);
+  await waitReady(s.page, LONG);
+  return s;
+}
+const LONG = 300_000;
+const poll = { timeout: 60_000 };
+
 const figure = (page: Page) => page.locator('.measure-figure strong').innerText();
 const selectedId = (page: Page) => page.evaluate(() => (window as unknown as { __jzmap: { store: { get(): { selectedId: string | null } } } }).__jzmap.store.get().selectedId);
 
 describe('measure, sketch and correct', () => {
   it('measures a line between two known points within 0.5 % of turf, and an area in m², 亩 and 公顷; Esc cancels', async () => {
-    const s = await openSession(baseUrl);
+    const s = await open(`?${VIEW}`);
     try {
-      await s.page.goto(`${baseUrl}?${VIEW}`);
-      await waitReady(s.page);
       const tool = s.page.getByRole('button', { name: /测量/ });
       await tool.click();
-      await expect.poll(() => tool.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => tool.getAttribute('aria-pressed'), poll).toBe('true');
       const a = await pixel(s.page, A);
       const b = await pixel(s.page, B);
       await s.page.mouse.click(a.x, a.y);
       // Live: the figure follows the pointer before the second click.
       const mid = await pixel(s.page, [(A[0] + B[0]) / 2, (A[1] + B[1]) / 2]);
       await s.page.mouse.move(mid.x, mid.y, { steps: 4 });
-      await expect.poll(async () => parseFigure(await figure(s.page))).toBeGreaterThan(1000);
+      await expect.poll(async () => parseFigure(await figure(s.page)), poll).toBeGreaterThan(1000);
       await s.page.mouse.click(b.x, b.y);
-      await s.page.getByRole('button', { name: '完成' }).click();
+      await s.page.getByRole('button', { name: '完成', exact: true }).click();
       const expected = turf.distance(A, B, { units: 'kilometers' }) * 1000;
-      await expect.poll(async () => Math.abs(parseFigure(await figure(s.page)) - expected) / expected).toBeLessThan(0.005);
+      await expect.poll(async () => Math.abs(parseFigure(await figure(s.page)) - expected) / expected, poll).toBeLessThan(0.005);
       await screenshot(s.page, 'draw-measure-line-1440x900');
 
       // An area: three corners, the last one on 市民之家 — which must not choose that project.
-      await s.page.getByRole('button', { name: '面积' }).click();
+      await s.page.getByRole('button', { name: '面积', exact: true }).click();
       const corners: [number, number][] = [A, B, CITIZEN_HOME];
       for (const c of corners) {
         const p = await pixel(s.page, c);
@@ -68,7 +81,7 @@ describe('measure, sketch and correct', () => {
       }
       await s.page.keyboard.press('Enter');
       const area = turf.area(turf.polygon([[...corners, A]]));
-      await expect.poll(async () => Math.abs(parseFigure(await figure(s.page)) - area) / area).toBeLessThan(0.005);
+      await expect.poll(async () => Math.abs(parseFigure(await figure(s.page)) - area) / area, poll).toBeLessThan(0.005);
       const sub = await s.page.locator('.measure-sub').innerText();
       const mu = Number(/([\d,.]+) 亩/.exec(sub)![1].replace(/,/g, ''));
       const ha = Number(/([\d,.]+) 公顷/.exec(sub)![1].replace(/,/g, ''));
@@ -78,48 +91,50 @@ describe('measure, sketch and correct', () => {
       await screenshot(s.page, 'draw-measure-area-1440x900');
 
       await s.page.keyboard.press('Escape');
-      await expect.poll(() => s.page.locator('.draw-panel').isHidden()).toBe(true);
+      await expect.poll(() => s.page.locator('.draw-panel').isHidden(), poll).toBe(true);
       expect(await s.page.evaluate(() => !!(window as unknown as { __jzmap: { map: { getLayer(id: string): unknown } } }).__jzmap.map.getLayer('td-linestring'))).toBe(false);
       // With the tool closed, a click on the project chooses it again.
+      await s.page.evaluate(async (c) => {
+        const m = (window as unknown as { __jzmap: { map: import('maplibre-gl').Map } }).__jzmap.map;
+        const idle = new Promise((r) => m.once('idle', r));
+        m.jumpTo({ center: c, zoom: 14 });
+        await idle;
+      }, CITIZEN_HOME);
       const home = await pixel(s.page, CITIZEN_HOME);
-      await s.page.mouse.click(home.x, home.y);
-      await expect.poll(() => selectedId(s.page)).toBe('citizen-home');
+      await s.page.mouse.click(home.x, home.y, { delay: 80 });
+      await expect.poll(() => selectedId(s.page), poll).toBe('citizen-home');
       expect(s.errors).toEqual([]);
       expect(s.foreign).toEqual([]);
     } finally {
       await s.close();
     }
-  });
+  }, 900_000);
 
   it('measures with taps on a phone', async () => {
-    const s = await openSession(baseUrl, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const s = await open(`?lon=112.25&lat=30.25&z=10`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     try {
-      await s.page.goto(`${baseUrl}?lon=112.25&lat=30.25&z=10`);
-      await waitReady(s.page);
       await s.page.getByRole('button', { name: /测量/ }).tap();
       const a = await pixel(s.page, A);
       const b = await pixel(s.page, B);
       await s.page.touchscreen.tap(a.x, a.y);
       await s.page.waitForTimeout(300);
       await s.page.touchscreen.tap(b.x, b.y);
-      await s.page.getByRole('button', { name: '完成' }).tap();
+      await s.page.getByRole('button', { name: '完成', exact: true }).tap();
       const expected = turf.distance(A, B, { units: 'kilometers' }) * 1000;
-      await expect.poll(async () => Math.abs(parseFigure(await figure(s.page)) - expected) / expected).toBeLessThan(0.005);
+      await expect.poll(async () => Math.abs(parseFigure(await figure(s.page)) - expected) / expected, poll).toBeLessThan(0.005);
       expect(await s.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await screenshot(s.page, 'draw-measure-phone-390x844');
       expect(s.errors).toEqual([]);
     } finally {
       await s.close();
     }
-  });
+  }, 900_000);
 
   it('sketches a polygon with a name and note; after a reload it is there; it downloads as GeoJSON and can be deleted', async () => {
-    const s = await openSession(baseUrl);
+    const s = await open(`?${VIEW}`);
     try {
-      await s.page.goto(`${baseUrl}?${VIEW}`);
-      await waitReady(s.page);
       await s.page.getByRole('button', { name: /标注/ }).click();
-      await s.page.getByRole('button', { name: '画面' }).click();
+      await s.page.getByRole('button', { name: '画面', exact: true }).click();
       const corners: [number, number][] = [[112.22, 30.3], [112.28, 30.3], [112.26, 30.34]];
       for (const c of corners) {
         const p = await pixel(s.page, c);
@@ -128,16 +143,16 @@ describe('measure, sketch and correct', () => {
       // Close the ring on its first corner, as a user does.
       const first = await pixel(s.page, corners[0]);
       await s.page.mouse.click(first.x, first.y);
-      await s.page.getByLabel('名称').fill('拟建公园用地');
-      await s.page.getByLabel('备注').fill('规划科现场看过');
-      await s.page.getByRole('button', { name: '保存' }).click();
-      await expect.poll(() => s.page.locator('.sketch-list li').count()).toBe(1);
+      await s.page.getByLabel('名称', { exact: true }).fill('拟建公园用地');
+      await s.page.getByLabel('备注', { exact: true }).fill('规划科现场看过');
+      await s.page.getByRole('button', { name: '保存', exact: true }).click();
+      await expect.poll(() => s.page.locator('.sketch-list li').count(), poll).toBe(1);
       await screenshot(s.page, 'draw-sketch-1440x900');
 
       await s.page.reload();
-      await waitReady(s.page);
+      await waitReady(s.page, LONG);
       await s.page.getByRole('button', { name: /标注/ }).click();
-      await expect.poll(() => s.page.locator('.sketch-list li').innerText()).toContain('拟建公园用地');
+      await expect.poll(() => s.page.locator('.sketch-list li').innerText(), poll).toContain('拟建公园用地');
       expect(await s.page.locator('.sketch-list li').innerText()).toContain('规划科现场看过');
       const [dl] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '下载我的标注 GeoJSON' }).click()]);
       const fc = JSON.parse(fs.readFileSync((await dl.path())!, 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
@@ -150,21 +165,19 @@ describe('measure, sketch and correct', () => {
 
       s.page.once('dialog', (d) => d.accept());
       await s.page.getByRole('button', { name: '删除 拟建公园用地' }).click();
-      await expect.poll(() => s.page.locator('.sketch-list li').count()).toBe(0);
+      await expect.poll(() => s.page.locator('.sketch-list li').count(), poll).toBe(0);
       expect(s.errors).toEqual([]);
     } finally {
       await s.close();
     }
-  });
+  }, 900_000);
 
   it('corrects a point project by dragging it; after a reload the details show it; the file applies to the data', async () => {
-    const s = await openSession(baseUrl);
+    const s = await open(`?sel=citizen-home&${VIEW}`);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jzmap-draw-'));
     try {
-      await s.page.goto(`${baseUrl}?sel=citizen-home&${VIEW}`);
-      await waitReady(s.page);
       await s.page.waitForTimeout(1500);
-      await s.page.getByRole('button', { name: '修正位置' }).click();
+      await s.page.getByRole('button', { name: '修正位置', exact: true }).click();
       const from = await pixel(s.page, CITIZEN_HOME);
       const target: [number, number] = [112.2745, 30.3525];
       const to = await pixel(s.page, target);
@@ -175,17 +188,17 @@ describe('measure, sketch and correct', () => {
       await s.page.mouse.up();
       await s.page.getByLabel('新的位置精度（米）').fill('150');
       // The source is required: saving without it says so.
-      await s.page.getByRole('button', { name: '保存' }).click();
-      await expect.poll(() => s.page.locator('.correction .draw-error').innerText()).toContain('位置来源');
+      await s.page.getByRole('button', { name: '保存', exact: true }).click();
+      await expect.poll(() => s.page.locator('.correction .draw-error').innerText(), poll).toContain('位置来源');
       const source = '现场踏勘 2026-11-30，市民之家东门，天地图影像核对';
       await s.page.getByLabel('位置来源（必填）').fill(source);
-      await s.page.getByRole('button', { name: '保存' }).click();
-      await expect.poll(() => s.page.locator('.correction-flag').innerText()).toContain('位置修正（未审核）');
+      await s.page.getByRole('button', { name: '保存', exact: true }).click();
+      await expect.poll(() => s.page.locator('.correction-flag').innerText(), poll).toContain('位置修正（未审核）');
       await screenshot(s.page, 'draw-correction-1440x900');
 
       await s.page.reload();
-      await waitReady(s.page);
-      await expect.poll(() => s.page.locator('.correction').innerText()).toContain(source);
+      await waitReady(s.page, LONG);
+      await expect.poll(() => s.page.locator('.correction').innerText(), poll).toContain(source);
       expect(await s.page.locator('.correction').innerText()).toContain('±150 m');
       expect(await s.page.locator('#details').innerText()).toContain('位置修正（未审核）');
 
@@ -237,5 +250,5 @@ describe('measure, sketch and correct', () => {
       await s.close();
       fs.rmSync(tmp, { recursive: true, force: true });
     }
-  }, 600_000);
+  }, 1_200_000);
 });
