@@ -253,6 +253,8 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
       head(t(l, 'mySketches')),
       h('div', { class: 'draw-choice', role: 'group', 'aria-label': t(l, 'sketchLabel') }, kindBtn('point', 'sketchPoint'), kindBtn('line', 'sketchLine'), kindBtn('polygon', 'sketchPolygon')),
       form ?? h('p', { class: 'draw-hint' }, t(l, s.kind === 'point' ? 'sketchHintPoint' : s.kind === 'line' ? 'measureHintLine' : s.kind === 'polygon' ? 'measureHintArea' : 'sketchHint')),
+      // A phone has no Enter key: a button finishes the line or area.
+      ...(!form && (s.kind === 'line' || s.kind === 'polygon') ? [h('div', { class: 'draw-actions' }, h('button', { type: 'button', onClick: () => engine.finish() }, t(l, 'finish')))] : []),
       ...(storageError ? [h('p', { class: 'draw-error', role: 'alert' }, storageError)] : []),
       list.length
         ? h('ul', { class: 'sketch-list', 'aria-label': t(l, 'mySketches') }, ...list.map((x) => h('li', { 'data-id': x.id },
