@@ -25,6 +25,7 @@ import { createNearMode } from './modes/near-mode';
 import { createPresentMode } from './modes/present-mode';
 import { createPublish } from './publish';
 import { createBasemapMode } from './basemaps/basemap-mode';
+import { createDrawMode } from './draw/draw-mode';
 
 export interface AppData {
   projects: Project[];
@@ -89,6 +90,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   const present = createPresentMode(view, store, data, tour);
   const near = createNearMode(nearEl, view, store, data, choose);
   const publish = createPublish(view, store, data, dom.legend as HTMLDetailsElement);
+  const draw = createDrawMode(view, store, () => renderLayers(store.get()));
 
   function updateVisible(f: Filters): void {
     // County and text are per-feature flags, recomputed only when they change.
@@ -108,7 +110,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     view.setLayers([...nearLayers, ...buildProjectLayers(drawn, {
       themes: s.filters.themes, statuses: s.filters.statuses, kinds: s.filters.kinds,
       visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale: present.scale(),
-    }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && !near.picking() && choose(id))]);
+    }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && !near.picking() && !draw.busy() && choose(id)), ...draw.layers()]);
   }
 
   /** Everything whose words depend on the language only. */
@@ -190,7 +192,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     if (s.tab === 'stats' && (filtersChanged || prev?.tab !== 'stats')) renderStats(statsEl, shown, lang);
     const sel = s.selectedId ? byId.get(s.selectedId) ?? null : null;
     if (!prev || prev.selectedId !== s.selectedId || prev.lang !== lang) {
-      renderDetails(dom.details, sel, sel ? nearestProjects(sel, data.projects) : [], lang, () => choose(null), choose);
+      renderDetails(dom.details, sel, sel ? nearestProjects(sel, data.projects) : [], lang, () => choose(null), choose, draw.detailsSection(sel));
       if (sel && prev && prev.selectedId !== s.selectedId) flyTo(sel);
     }
     if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near || prev.present !== s.present) renderLayers(s);
@@ -228,7 +230,8 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     if ((e.key === 'p' || e.key === 'P') && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) store.set({ present: !store.get().present });
   });
   store.subscribe((s, prev) => render(s, prev));
-  createBasemapMode(view, store, () => renderLayers(store.get()));
+  // A switch of base map re-draws every overlay through the new display transform (drawings too).
+  createBasemapMode(view, store, () => draw.setTransform(view.display));
   render(store.get(), null);
   const first = store.get();
   view.map.resize();

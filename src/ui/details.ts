@@ -37,7 +37,8 @@ export function highlightParts(quote: string, name: string): [string, string, st
   return [quote, '', ''];
 }
 
-export function renderDetails(el: HTMLElement, p: Project | null, neighbours: Neighbour[], lang: Lang, onClose: () => void, onChoose: (id: string) => void): void {
+/** `extra`: a section another feature keeps current (the location correction), shown last. */
+export function renderDetails(el: HTMLElement, p: Project | null, neighbours: Neighbour[], lang: Lang, onClose: () => void, onChoose: (id: string) => void, extra?: Node): void {
   if (!p) {
     el.replaceChildren();
     el.hidden = true;
@@ -73,5 +74,6 @@ export function renderDetails(el: HTMLElement, p: Project | null, neighbours: Ne
           h('li', {}, h('button', { type: 'button', class: 'link', onClick: () => onChoose(n.project.id) }, zh ? n.project.name : n.project.name_en), ` ${formatKm(n.km)}`))))
         : []),
     ),
+    ...(extra ? [extra] : []),
   );
 }
