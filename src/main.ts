@@ -47,13 +47,14 @@ async function start(): Promise<void> {
     initialView: url.view ?? undefined,
   });
   const outline = base.counties.features.find((f) => f.properties?.kind === 'prefecture') as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
-  startApp({ projects, links: loaded.links, citywide, places: base.places, outline }, store, view, {
+  startApp({ projects, links: loaded.links, citywide, places: base.places, counties: base.counties, outline }, store, view, {
     sidebar: document.getElementById('sidebar')!,
     details: document.getElementById('details')!,
     legend: document.getElementById('legend')!,
     actions: document.getElementById('topbar-actions')!,
     title: document.getElementById('app-title')!,
     subtitle: document.getElementById('app-subtitle')!,
+    status: statusEl,
   }, tour);
   // Test and benchmark hook: the map and store, read-only by convention.
   (window as unknown as { __jzmap: unknown }).__jzmap = { map: view.map, store, pickAll: () => view.pickAll() };

@@ -1,3 +1,4 @@
+import type { Dataset } from '../datasets/types';
 import type { Lang } from '../i18n';
 import { DEFAULT_FILTERS, type Filters } from './filters';
 
@@ -8,7 +9,7 @@ export interface MapViewState {
   pitch: number;
 }
 
-export type Tab = 'projects' | 'near' | 'citywide' | 'stats';
+export type Tab = 'projects' | 'near' | 'citywide' | 'stats' | 'layers';
 
 /** The place a resident looks around, and how far. */
 export interface NearState {
@@ -31,8 +32,12 @@ export interface AppState {
   near: NearState | null;
   /** Why locating failed, until the next attempt. Not in the URL. */
   nearError: 'denied' | 'unavailable' | 'timeout' | 'unsupported' | null;
+  /** Every dataset drawn and listed: the report's projects first, then imports (and sketches). */
+  datasets: Dataset[];
+  /** The import whose report (rows read, added, rejected) is open, if any. Not in the URL. */
+  importReport: string | null;
 }
 
 export function initialState(lang: Lang): AppState {
-  return { filters: DEFAULT_FILTERS, selectedId: null, hoveredId: null, lang, tab: 'projects', view: null, present: false, near: null, nearError: null };
+  return { filters: DEFAULT_FILTERS, selectedId: null, hoveredId: null, lang, tab: 'projects', view: null, present: false, near: null, nearError: null, datasets: [], importReport: null };
 }
