@@ -142,7 +142,7 @@ export function createImportDialog(host: HTMLElement, lang: () => Lang, on: Dial
           h('input', { type: 'radio', name: 'import-crs', value: c, checked: c === chosenCrs, onChange: () => (chosenCrs = c) }),
           h('span', {}, L(`crs_${c}` as StringKey)))),
         h('small', {}, p.crsFromFile ? L('importCrsFromFile', { crs: p.crsFromFile }) : L('importCrsHint')));
-      const fileNotes = (p as { notes?: string[] }).notes ?? [];
+      const fileNotes = p.notes ?? [];
       const notes = fileNotes.length ? h('ul', { class: 'import-notes' }, ...fileNotes.map((n) => h('li', {}, n))) : null;
       show(
         facts, encoding, notes,

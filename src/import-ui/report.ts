@@ -29,9 +29,9 @@ export function renderImportReport(el: HTMLElement, d: ImportDataset | null, lan
   const data = d.data;
   const rejected = data.rejected;
   const counts = h('p', { class: 'import-counts' }, t(lang, 'importReport', {
-    name: d.name, read: data.rowsRead, added: data.count, approx: countApprox(data.approx), rejected: rejected.length,
+    name: d.name, read: data.rowsRead, added: data.count, approx: data.approxCount, rejected: rejected.length,
   }));
-  const notes = (data as { notes?: string[] }).notes ?? [];
+  const notes = data.notes ?? [];
   const parts: (Node | null)[] = [counts];
   if (notes.length) parts.push(h('ul', { class: 'import-notes' }, ...notes.map((n) => h('li', {}, n))));
   if (rejected.length) {
@@ -62,10 +62,4 @@ export function renderImportReport(el: HTMLElement, d: ImportDataset | null, lan
     h('button', { type: 'button', class: 'close', 'aria-label': t(lang, 'importCloseReport'), onClick: on.onClose }, '×'),
     ...parts.filter((p): p is Node => p !== null),
   );
-}
-
-function countApprox(a: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i++) n += a[i];
-  return n;
 }

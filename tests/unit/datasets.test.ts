@@ -30,8 +30,8 @@ function data(rows: { name: string; lon: number; lat: number; theme?: number; st
     count: n, line: Uint32Array.from(rows, (_, i) => i + 2), positions: Float64Array.from(rows.flatMap((r) => [r.lon, r.lat])),
     geometries: null, precision_m: new Float32Array(n), approx: Uint8Array.from(rows, (r) => (r.approx ? 1 : 0)),
     theme: Uint8Array.from(rows, (r) => r.theme ?? NO_CODE), status: Uint8Array.from(rows, (r) => r.status ?? NO_CODE), county: Uint8Array.from(rows, (r) => r.county ?? NO_CODE),
-    rowsRead: n, rejected: [], flags: [],
-  } as ImportedData;
+    rowsRead: n, rejected: [], flags: [], approxCount: rows.filter((r) => r.approx).length, emptyRows: 0, notes: [],
+  };
 }
 
 const sample = data([
