@@ -45,12 +45,15 @@ export function renderImportReport(el: HTMLElement, d: ImportDataset | null, lan
   }
   const flags = data.flags;
   if (flags.length) {
-    const swappable = flags.map((f, i) => (f.kind === 'swapped' && f.fix ? i : -1)).filter((i) => i >= 0);
+    // A fix is offered only where it would move the point (the core may have placed a row swapped already).
+    const pos = data.positions;
+    const canFix = (f: (typeof flags)[number]) => f.kind === 'swapped' && !!f.fix && (f.fix[0] !== pos[f.index * 2] || f.fix[1] !== pos[f.index * 2 + 1]);
+    const swappable = flags.map((f, i) => (canFix(f) ? i : -1)).filter((i) => i >= 0);
     parts.push(
       h('h3', {}, t(lang, 'importFlagsTitle')),
       h('ol', { class: 'flagged-rows' }, ...flags.slice(0, FLAGS_SHOWN).map((f, i) => h('li', { 'data-line': f.line, 'data-kind': f.kind },
         h('span', { class: 'rejected-line' }, t(lang, 'importLine', { n: f.line })), '：', f.message, ' ',
-        f.kind === 'swapped' && f.fix ? h('button', { type: 'button', class: 'fix', onClick: () => on.onFix([i]) }, t(lang, 'importFixSwap')) : null,
+        canFix(f) ? h('button', { type: 'button', class: 'fix', onClick: () => on.onFix([i]) }, t(lang, 'importFixSwap')) : null,
         h('button', { type: 'button', class: 'link', onClick: () => on.onShow(importedFeatureId(d.id, f.index)) }, t(lang, 'importShowRow'))))),
       flags.length > FLAGS_SHOWN ? h('p', {}, t(lang, 'importFlagsMore', { n: flags.length - FLAGS_SHOWN })) : null,
       swappable.length > 1 ? h('button', { type: 'button', class: 'fix-all', onClick: () => on.onFix(swappable) }, t(lang, 'importFixAll', { n: swappable.length })) : null,

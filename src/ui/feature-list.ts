@@ -56,6 +56,10 @@ export function renderFeatureList(el: HTMLElement, src: ListSource, summaryText:
       id: `row-${r.id.replace(/[^A-Za-z0-9_-]/g, '-')}`, role: 'option', class: `project-row${i === active ? ' active' : ''}`, 'data-id': r.id, 'data-i': i,
       'aria-selected': r.id === selectedId ? 'true' : 'false', 'aria-label': r.label, 'aria-setsize': src.length, 'aria-posinset': i + 1,
       style: virtual ? `top:${i * ROW_PX}px` : null,
+      // Before the list takes focus (which scrolls to the active row), so the row under the pointer stays put.
+      onMousedown: () => {
+        active = i;
+      },
       onClick: () => {
         active = i;
         on.onChoose(r.id);
