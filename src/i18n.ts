@@ -165,7 +165,6 @@ const STRINGS = {
   detailsExact: ['文件给出的坐标', 'coordinates from the file'],
   detailsApprox: ['按地名大致放置，约 ±{m}', 'placed approximately from a place name, about ±{m}'],
   nearImported: ['导入图层中 {r} 公里内有 {n} 个要素（列出最近的）', '{n} imported features within {r} km (nearest listed)'],
-  downloadImportedCsv: ['下载 CSV（含导入图层）', 'Download CSV (with imported layers)'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -86,13 +86,21 @@ describe('import in the app', { timeout: 600_000 }, () => {
   it('imported points are drawn and pickable where they are', async () => {
     const { page } = s;
     await page.click('#details .close');
-    await page.evaluate(() => (window as any).__jzmap.map.jumpTo({ center: [112.262, 30.348], zoom: 14 }));
-    await page.waitForFunction(() => (window as any).__jzmap.map.loaded());
-    await page.waitForTimeout(500);
-    const box = (await page.locator('#map canvas').boundingBox())!;
-    const pt = await page.evaluate(() => { const p = (window as any).__jzmap.map.project([112.262, 30.348]); return { x: p.x, y: p.y }; });
-    await page.mouse.click(box.x + pt.x, box.y + pt.y);
-    await page.waitForFunction(() => document.querySelector('#details-title')?.textContent === '市民之家', undefined, { timeout: 10_000 });
+    const pt = await page.evaluate(async () => {
+      const m = (window as any).__jzmap.map;
+      const idle = new Promise((r) => m.once('idle', r));
+      m.jumpTo({ center: [112.262, 30.348], zoom: 14 });
+      await idle;
+      const p = m.project([112.262, 30.348]);
+      const r = m.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    await page.waitForTimeout(300);
+    await page.mouse.click(pt.x, pt.y, { delay: 80 });
+    // The imported point lies on the report's own 市民之家 and is drawn above it: it is the one picked.
+    await page.waitForFunction(() => String((window as any).__jzmap.store.get().selectedId).includes('#'), undefined, { timeout: 30_000 });
+    expect(await page.locator('#details-title').textContent()).toBe('市民之家');
+    expect(await page.locator('#details .details-sub').textContent()).toContain('import-utf8');
   });
 
   it('a GBK CSV: detected as GB18030, Chinese names right in the list', async () => {
