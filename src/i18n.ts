@@ -156,6 +156,7 @@ const STRINGS = {
   layerRemoveLabel: ['移除图层“{name}”', 'Remove layer “{name}”'],
   layerNone: ['还没有导入的图层。', 'No imported layer yet.'],
   legendImported: ['导入的图层', 'Imported layers'],
+  legendMoreLayers: ['另有 {n} 个图层（见“图层”）', '{n} more layers (see Layers)'],
   legendApprox: ['空心圆：按地名大致放置', 'Hollow circle: placed approximately from a place name'],
   shownFeatures: ['显示 {n} / {total} 个要素', '{n} of {total} features shown'],
   detailsLayer: ['图层', 'Layer'],
