@@ -86,7 +86,8 @@ const STRINGS = {
   dashProjects: ['项目 {n} 个', '{n} projects'],
   // ── Import and layers (import-ui): the dialog, the report after an import, the layer list ──
   importButton: ['导入数据', 'Import data'],
-  importButtonLabel: ['导入数据文件（CSV、Excel、GeoJSON、KML、GPX、Shapefile）', 'Import a data file (CSV, Excel, GeoJSON, KML, GPX, Shapefile)'],
+  // The accessible name says what it does; no format names in it (they would match other buttons' names, e.g. the GeoJSON download).
+  importButtonLabel: ['导入数据文件', 'Import a data file'],
   importTitle: ['导入数据 · Import data', 'Import data · 导入数据'],
   importChoose: ['选择文件…', 'Choose a file…'],
   importFormats: ['支持 CSV/TSV/TXT、Excel（.xlsx）、GeoJSON、KML、GPX、压缩的 Shapefile（.zip）。也可以把文件拖到地图上，或在地图上按 Ctrl+V 粘贴。', 'CSV/TSV/TXT, Excel (.xlsx), GeoJSON, KML, GPX, zipped Shapefile (.zip). You can also drop a file on the map, or press Ctrl+V on the map to paste.'],
