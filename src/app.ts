@@ -1,31 +1,41 @@
 import type { CitywideItem } from './data/citywide';
 import type { Link, Project } from './data/projects';
-import { anchorOf, areaKm2, bboxOf, distanceToGeometryKm } from './geo/measure';
+import { anchorOf, areaKm2, distanceToGeometryKm } from './geo/measure';
 import { t, type Lang } from './i18n';
 import type { MapView } from './map/map-view';
 import { JINGZHOU_BOUNDS } from './map/bounds';
 import { buildProjectLayers, toFeatures } from './map/project-layers';
+import { buildImportedLayers } from './map/imported-layers';
 import type { AppState } from './state/app-state';
-import { countyTextFlags, summarise, type Filters, type Summary } from './state/filters';
+import { countyTextFlags, type Filters } from './state/filters';
 import type { Store } from './state/store';
 import { writeUrl } from './state/url-state';
 import { download, toCsv, toGeoJson } from './data/export';
 import { renderCitywide } from './ui/citywide-panel';
 import { renderDetails, type Neighbour } from './ui/details';
+import { renderImportedDetails } from './ui/imported-details';
 import { h } from './ui/dom';
 import { renderFilterPanel } from './ui/filter-panel';
 import { renderLegend } from './ui/legend';
-import { renderProjectList } from './ui/project-list';
+import { renderFeatureList } from './ui/feature-list';
+import { listSource } from './ui/list-source';
 import { renderStats } from './ui/stats-panel';
-import { mapPadding } from './ui/map-padding';
+import { fitNear, fitPositions, flyToImported, flyToProject, padding } from './ui/framing';
 import type { TourConfig } from './present/tour';
-import { radiusCircle } from './near/near';
 import { buildNearLayers } from './map/near-layers';
 import { createNearMode } from './modes/near-mode';
 import { createPresentMode } from './modes/present-mode';
 import { createPublish } from './publish';
 import { createBasemapMode } from './basemaps/basemap-mode';
 import { createDrawMode } from './draw/draw-mode';
+import { createFilteredView, importsOf, tallyImported, type FilteredView } from './datasets/filtered';
+import { parseFeatureId, type ReportDataset } from './datasets/types';
+import { createDatasetActions } from './datasets/actions';
+import { createDatasetStore } from './datasets/persist';
+import { createImportController } from './import-ui/controller';
+import { createLayersPanel } from './import-ui/layers-panel';
+import { installWaysIn } from './import-ui/ways-in';
+import { showNotice } from './ui/status-banner';
 
 export interface AppData {
   projects: Project[];
@@ -33,6 +43,8 @@ export interface AppData {
   citywide: CitywideItem[];
   /** Towns and seats for the place search (data/base/places.geojson). */
   places: GeoJSON.FeatureCollection;
+  /** The county outlines (data/base/counties.geojson), for placing imported rows by county. */
+  counties: GeoJSON.FeatureCollection;
   /** 荆州市 as one area, to tell a place outside it. */
   outline: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
 }
@@ -44,6 +56,7 @@ export interface AppDom {
   actions: HTMLElement;
   title: HTMLElement;
   subtitle: HTMLElement;
+  status: HTMLElement;
 }
 
 /** The nearest other projects to `p`, measured from p's anchor to each one's nearest part. */
@@ -57,6 +70,11 @@ export function nearestProjects(p: Project, all: Project[], n = 3): Neighbour[] 
     .slice(0, n);
 }
 
+/** The report's projects and links as the first dataset. */
+export function reportDataset(data: AppData): ReportDataset {
+  return { id: 'report', name: '2021年政府工作报告', kind: 'report', colour: [125, 35, 24], visible: true, data: { projects: data.projects, links: data.links } };
+}
+
 /**
  * Wires data → store → map layers and panels. Panels and the map only read state and call
  * `store.set`; nothing else writes it.
@@ -67,6 +85,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   const visible = new Float32Array(data.projects.length);
   let filterVersion = 0;
   let lastCountyText: string | null = null;
+  if (!store.get().datasets.some((d) => d.kind === 'report')) store.set({ datasets: [reportDataset(data), ...store.get().datasets] });
 
   const tabs = h('div', { class: 'tabs', role: 'tablist' });
   const filterEl = h('div', { class: 'filters' });
@@ -75,11 +94,13 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   const citywideEl = h('div', { class: 'citywide', role: 'tabpanel' });
   const statsEl = h('div', { class: 'stats', role: 'tabpanel' });
   const nearEl = h('div', { class: 'near', role: 'tabpanel' });
-  // Set on the first render, then whenever the filters or language change.
-  let summary: Summary;
+  const layersEl = h('div', { class: 'layers-pane', role: 'tabpanel' });
+  // Set on the first render, then whenever the datasets or filters change.
+  let shownView: FilteredView;
+  const filtered = createFilteredView();
   const sheetToggle = h('button', { type: 'button', class: 'sheet-toggle', onClick: () => dom.sidebar.classList.toggle('expanded') });
   const projectsPane = h('div', { class: 'projects-pane', role: 'tabpanel' }, filterEl, exportEl, listEl);
-  dom.sidebar.replaceChildren(sheetToggle, tabs, projectsPane, nearEl, citywideEl, statsEl);
+  dom.sidebar.replaceChildren(sheetToggle, tabs, projectsPane, nearEl, citywideEl, statsEl, layersEl);
 
   // Kiosk settings stay in the URL when the app rewrites it.
   const keep = new URLSearchParams(location.search);
@@ -91,6 +112,23 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   const near = createNearMode(nearEl, view, store, data, choose);
   const publish = createPublish(view, store, data, dom.legend as HTMLDetailsElement);
   const draw = createDrawMode(view, store, () => renderLayers(store.get()));
+  const pad = () => padding(dom.sidebar, dom.details);
+
+  // Imported datasets: storage, the import flow and its ways in, the layers tab.
+  const actions = createDatasetActions(store, createDatasetStore(), (reason, name) => {
+    const lang = store.get().lang;
+    const text = reason === 'quota' ? t(lang, 'storageQuota', { name }) : reason === 'unavailable' ? t(lang, 'storageUnavailable', { name })
+      : name ? t(lang, 'storageSkipped', { names: name }) : t(lang, 'storageLoadFailed');
+    showNotice(dom.status, text, t(lang, 'close'));
+    dom.status.setAttribute('role', 'alert');
+  });
+  const zoomTo = (id: string) => {
+    const d = importsOf(store.get().datasets).find((x) => x.id === id);
+    if (d) fitPositions(view, d.data.positions, pad());
+  };
+  const importer = createImportController(document.body, store, actions, { places: data.places, counties: data.counties }, (d) => zoomTo(d.id));
+  installWaysIn(view.map.getContainer(), () => store.get().lang, (src) => importer.read(src), (file) => importer.readFile(file));
+  const layers = createLayersPanel(layersEl, store, actions, importer, zoomTo, choose);
 
   function updateVisible(f: Filters): void {
     // County and text are per-feature flags, recomputed only when they change.
@@ -103,14 +141,18 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
 
   function renderLayers(s: AppState): void {
     updateVisible(s.filters);
-    // Drawn where the base map has them (shifted on a GCJ-02 street map); cached per base map.
     const d = view.display;
-    const drawn = { areas: d.features(features.areas), lines: d.features(features.lines), points: d.features(features.points), links: d.features(features.links) };
     const nearLayers = s.near ? buildNearLayers(s.near.center, s.near.radiusKm, 1, d) : [];
-    view.setLayers([...nearLayers, ...buildProjectLayers(drawn, {
+    const onHover = (id: string | null) => store.get().hoveredId !== id && store.set({ hoveredId: id });
+    const onClick = (id: string | null) => id && !near.picking() && !draw.busy() && choose(id);
+    // Drawn where the base map has them (shifted on a GCJ-02 street map); cached per base map.
+    const drawn = { areas: d.features(features.areas), lines: d.features(features.lines), points: d.features(features.points), links: d.features(features.links) };
+    const report = shownView.report?.visible ? buildProjectLayers(drawn, {
       themes: s.filters.themes, statuses: s.filters.statuses, kinds: s.filters.kinds,
       visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale: present.scale(),
-    }, (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }), (id) => id && !near.picking() && !draw.busy() && choose(id)), ...draw.layers()]);
+    }, onHover, onClick) : [];
+    const imported = buildImportedLayers(shownView.imports, { selectedId: s.selectedId, scale: present.scale() }, onHover, onClick);
+    view.setLayers([...nearLayers, ...report, ...imported, ...draw.layers()]);
   }
 
   /** Everything whose words depend on the language only. */
@@ -125,78 +167,94 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     dom.legend.setAttribute('aria-label', t(lang, 'legend'));
     dom.actions.replaceChildren(
       ...publish.controls(lang),
+      h('button', { type: 'button', id: 'import-button', 'aria-label': t(lang, 'importButtonLabel'), title: t(lang, 'importButtonLabel'), onClick: () => importer.open() }, t(lang, 'importButton')),
       h('button', { type: 'button', id: 'present-button', 'aria-label': t(lang, 'presentLabel'), title: t(lang, 'presentLabel'), onClick: () => store.set({ present: true }) }, t(lang, 'present')),
       h('button', { type: 'button', id: 'lang-switch', 'aria-label': t(lang, 'languageLabel'), onClick: () => store.set({ lang: lang === 'zh' ? 'en' : 'zh' }) }, t(lang, 'language')),
     );
     present.relabel(s);
     sheetToggle.setAttribute('aria-label', t(lang, 'sheetToggle'));
-    renderLegend(dom.legend, lang);
     // Download what the filters show (uMap #1500): GeoJSON with the data's own fields, CSV for Excel.
+    const shownImports = () => shownView.imports.filter((x) => x.dataset.visible).map((x) => ({ dataset: x.dataset, rows: x.summary.rows, n: x.summary.shown }));
     exportEl.replaceChildren(
-      h('button', { type: 'button', id: 'download-geojson', onClick: () => download('jingzhou-projects.geojson', toGeoJson(summary.shown), 'application/geo+json') }, t(lang, 'downloadGeoJson')),
-      h('button', { type: 'button', id: 'download-csv', onClick: () => download('jingzhou-projects.csv', toCsv(summary.shown, (p) => anchorOf(p.geometry)), 'text/csv;charset=utf-8') }, t(lang, 'downloadCsv')),
+      h('button', { type: 'button', id: 'download-geojson', onClick: () => download('jingzhou-projects.geojson', toGeoJson(shownView.shown, shownImports()), 'application/geo+json') }, t(lang, 'downloadGeoJson')),
+      h('button', { type: 'button', id: 'download-csv', onClick: () => download('jingzhou-projects.csv', toCsv(shownView.shown, (p) => anchorOf(p.geometry), shownImports()), 'text/csv;charset=utf-8') }, t(lang, 'downloadCsv')),
     );
     renderCitywide(citywideEl, data.citywide, lang);
   }
 
   function renderTabs(lang: Lang, current: AppState['tab']): void {
-    tabs.replaceChildren(...(['projects', 'near', 'citywide', 'stats'] as const).map((tab) =>
+    const names = { projects: 'tabProjects', near: 'tabNear', citywide: 'tabCitywide', stats: 'tabStats', layers: 'tabLayers' } as const;
+    tabs.replaceChildren(...(['projects', 'near', 'citywide', 'stats', 'layers'] as const).map((tab) =>
       h('button', {
         type: 'button', role: 'tab', 'aria-selected': current === tab ? 'true' : 'false', id: `tab-${tab}`,
         onClick: () => store.set({ tab }),
-      }, t(lang, ({ projects: 'tabProjects', near: 'tabNear', citywide: 'tabCitywide', stats: 'tabStats' } as const)[tab]))));
+      }, t(lang, names[tab]))));
   }
 
-  const padding = () => mapPadding(dom.sidebar, dom.details);
-
-  function flyTo(p: Project): void {
-    // A point is shown with its ring of uncertainty (precision_m) in view, so a marker that only
-    // stands for an area is seen as one.
-    const geometry = p.geometry.type === 'Point' ? radiusCircle(p.geometry.coordinates as [number, number], p.precision_m / 1000).geometry : p.geometry;
-    const [w, s, e, n] = bboxOf(geometry);
-    view.map.fitBounds(view.display.bounds([[w, s], [e, n]]), { padding: padding(), maxZoom: p.geometry.type === 'Point' ? 12 : 14, duration: 1200 });
+  function flyTo(id: string): void {
+    const ref = parseFeatureId(id);
+    if (!ref) {
+      const p = byId.get(id);
+      if (p) flyToProject(view, p, pad());
+      return;
+    }
+    const d = importsOf(store.get().datasets).find((x) => x.id === ref.datasetId);
+    if (!d || ref.index >= d.data.count) return;
+    const at: [number, number] = [d.data.positions[ref.index * 2], d.data.positions[ref.index * 2 + 1]];
+    flyToImported(view, at, d.data.geometries?.[ref.index] ?? null, d.data.precision_m[ref.index], pad());
   }
 
-  function fitNear(near: NonNullable<AppState['near']>): void {
-    const [w, s, e, n] = bboxOf(radiusCircle(near.center, near.radiusKm).geometry);
-    view.map.fitBounds(view.display.bounds([[w, s], [e, n]]), { padding: padding(), duration: 800 });
+  function renderSelection(s: AppState, lang: Lang): void {
+    const ref = parseFeatureId(s.selectedId);
+    const d = ref && importsOf(s.datasets).find((x) => x.id === ref.datasetId);
+    if (ref && d && ref.index < d.data.count) {
+      renderImportedDetails(dom.details, d, ref.index, lang, () => choose(null));
+      return;
+    }
+    const sel = s.selectedId ? byId.get(s.selectedId) ?? null : null;
+    renderDetails(dom.details, sel, sel ? nearestProjects(sel, data.projects) : [], lang, () => choose(null), choose, draw.detailsSection(sel));
   }
 
   function render(s: AppState, prev: AppState | null): void {
     const lang = s.lang;
     if (s.present !== (prev?.present ?? false)) (s.present ? present.enter(s) : present.leave(s));
+    const datasetsChanged = !prev || prev.datasets !== s.datasets;
     if (!prev || prev.lang !== lang) {
       renderChrome(lang, s);
       if (prev) view.setLanguage(lang, present.scale());
     }
+    if (!prev || prev.lang !== lang || datasetsChanged) renderLegend(dom.legend, lang, importsOf(s.datasets).filter((d) => d.visible));
     if (!prev || prev.lang !== lang || prev.tab !== s.tab) renderTabs(lang, s.tab);
     projectsPane.hidden = s.tab !== 'projects';
     citywideEl.hidden = s.tab !== 'citywide';
     statsEl.hidden = s.tab !== 'stats';
     nearEl.hidden = s.tab !== 'near';
-    if (!prev || prev.near !== s.near || prev.nearError !== s.nearError || prev.lang !== lang) near.render(s);
-    if (s.near && prev && (prev.near?.center !== s.near.center || prev.near?.radiusKm !== s.near.radiusKm)) fitNear(s.near);
-    if (!prev || prev.filters !== s.filters) summary = summarise(data.projects, s.filters);
-    // The panels also re-render for a new language; the summary does not depend on it.
-    const filtersChanged = !prev || prev.filters !== s.filters || prev.lang !== lang;
-    const shown = summary.shown;
+    layersEl.hidden = s.tab !== 'layers';
+    layers.render(s, prev);
+    if (!prev || prev.near !== s.near || prev.nearError !== s.nearError || prev.lang !== lang || datasetsChanged) near.render(s);
+    if (s.near && prev && (prev.near?.center !== s.near.center || prev.near?.radiusKm !== s.near.radiusKm)) fitNear(view, s.near, pad());
+    if (!prev || prev.filters !== s.filters || datasetsChanged) shownView = filtered(s.datasets, s.filters);
+    // The panels also re-render for a new language; the view does not depend on it.
+    const filtersChanged = !prev || prev.filters !== s.filters || prev.lang !== lang || datasetsChanged;
     if (filtersChanged || prev?.selectedId !== s.selectedId) {
-      renderFilterPanel(filterEl, summary.counts, s.filters, lang, setFilters);
-      renderProjectList(listEl, shown, data.projects.length, s.selectedId, lang, {
-        onChoose: (id) => (store.get().selectedId === id ? flyTo(byId.get(id)!) : choose(id)),
-        onHover: (id) => store.set({ hoveredId: id }),
-        onEscape: () => choose(null),
-      });
+      renderFilterPanel(filterEl, shownView.counts, s.filters, lang, setFilters);
+      const hasImports = shownView.imports.some((x) => x.dataset.visible);
+      const fmt = (n: number) => (hasImports ? n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : String(n));
+      renderFeatureList(listEl, listSource(shownView.shown, shownView.imports, lang),
+        t(lang, hasImports ? 'shownFeatures' : 'shown', { n: fmt(shownView.shownTotal), total: fmt(shownView.total) }), s.selectedId, lang, {
+          onChoose: (id) => (store.get().selectedId === id ? flyTo(id) : choose(id)),
+          onHover: (id) => store.set({ hoveredId: id }),
+          onEscape: () => choose(null),
+        });
     }
     // Hidden panels are drawn when shown, not on every change.
-    if (s.tab === 'stats' && (filtersChanged || prev?.tab !== 'stats')) renderStats(statsEl, shown, lang);
-    const sel = s.selectedId ? byId.get(s.selectedId) ?? null : null;
-    if (!prev || prev.selectedId !== s.selectedId || prev.lang !== lang) {
-      renderDetails(dom.details, sel, sel ? nearestProjects(sel, data.projects) : [], lang, () => choose(null), choose, draw.detailsSection(sel));
-      if (sel && prev && prev.selectedId !== s.selectedId) flyTo(sel);
+    if (s.tab === 'stats' && (filtersChanged || prev?.tab !== 'stats')) renderStats(statsEl, shownView.shown, lang, tallyImported(shownView.imports));
+    if (!prev || prev.selectedId !== s.selectedId || prev.lang !== lang || datasetsChanged) {
+      renderSelection(s, lang);
+      if (s.selectedId && prev && prev.selectedId !== s.selectedId) flyTo(s.selectedId);
     }
-    if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near || prev.present !== s.present) renderLayers(s);
-    document.body.dataset.shown = String(shown.length);
+    if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near || prev.present !== s.present || datasetsChanged) renderLayers(s);
+    document.body.dataset.shown = String(shownView.shownTotal);
     scheduleUrl();
   }
 
@@ -225,7 +283,8 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   });
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement;
-    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+    if (importer.dialog.open) return;
     if (e.key === 'Escape' && store.get().selectedId && !target.closest('.project-list')) choose(null);
     if ((e.key === 'p' || e.key === 'P') && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) store.set({ present: !store.get().present });
   });
@@ -235,7 +294,9 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   render(store.get(), null);
   const first = store.get();
   view.map.resize();
-  if (first.near && !first.view) fitNear(first.near);
-  else if (!first.view && first.selectedId && byId.has(first.selectedId)) flyTo(byId.get(first.selectedId)!);
-  else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: padding(), duration: 0 });
+  if (first.near && !first.view) fitNear(view, first.near, pad());
+  else if (!first.view && first.selectedId && byId.has(first.selectedId)) flyTo(first.selectedId);
+  else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
+  // Imports saved in earlier visits come back once the report is drawn.
+  void actions.restore().then(() => (document.body.dataset.restored = 'true'));
 }

@@ -66,13 +66,14 @@ async function start(): Promise<void> {
   const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view, near: url.near, basemap: url.basemap });
 
   const outline = base.counties.features.find((f) => f.properties?.kind === 'prefecture') as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
-  startApp({ projects, links: loaded.links, citywide, places: base.places, outline }, store, view, {
+  startApp({ projects, links: loaded.links, citywide, places: base.places, counties: base.counties, outline }, store, view, {
     sidebar,
     details,
     legend: document.getElementById('legend')!,
     actions: document.getElementById('topbar-actions')!,
     title: document.getElementById('app-title')!,
     subtitle: document.getElementById('app-subtitle')!,
+    status: statusEl,
   }, tour);
   performance.mark('jzmap:app-started');
   // Test and benchmark hook: the map and store, read-only by convention.

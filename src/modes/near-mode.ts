@@ -4,6 +4,8 @@ import type { MapView } from '../map/map-view';
 import { buildGazetteer, type Place } from '../near/gazetteer';
 import { locate, LocateError } from '../near/locate';
 import { kmOutside, projectsWithin } from '../near/near';
+import { importedWithin } from '../near/near-imported';
+import { importsOf } from '../datasets/filtered';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { renderNearPanel } from '../ui/near-panel';
@@ -39,10 +41,12 @@ export function createNearMode(
   });
 
   function render(s: AppState): void {
-    const nearby = s.near ? projectsWithin(s.near.center, s.near.radiusKm, data.projects) : null;
+    const report = s.datasets.find((d) => d.kind === 'report');
+    const nearby = s.near ? projectsWithin(s.near.center, s.near.radiusKm, report && !report.visible ? [] : data.projects) : null;
+    const imported = s.near ? importedWithin(s.near.center, s.near.radiusKm, importsOf(s.datasets).filter((d) => d.visible)) : null;
     const outsideKm = s.near ? kmOutside(s.near.center, data.outline) : 0;
     document.body.dataset.nearCount = nearby ? String(nearby.length) : '';
-    renderNearPanel(el, s, { nearby, outsideKm, picking }, gazetteer, s.lang, {
+    renderNearPanel(el, s, { nearby, imported, outsideKm, picking }, gazetteer, s.lang, {
       onLocate: () => {
         store.set({ nearError: null });
         locate().then(

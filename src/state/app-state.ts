@@ -1,3 +1,4 @@
+import type { Dataset } from '../datasets/types';
 import type { Lang } from '../i18n';
 import { DEFAULT_FILTERS, type Filters } from './filters';
 
@@ -8,7 +9,7 @@ export interface MapViewState {
   pitch: number;
 }
 
-export type Tab = 'projects' | 'near' | 'citywide' | 'stats';
+export type Tab = 'projects' | 'near' | 'citywide' | 'stats' | 'layers';
 
 /** The place a resident looks around, and how far. */
 export interface NearState {
@@ -33,8 +34,12 @@ export interface AppState {
   nearError: 'denied' | 'unavailable' | 'timeout' | 'unsupported' | null;
   /** The chosen base map's id (src/basemaps/); null until chosen: the deployment's default. */
   basemap: string | null;
+  /** Every dataset drawn and listed: the report's projects first, then imports (and sketches). */
+  datasets: Dataset[];
+  /** The import whose report (rows read, added, rejected) is open, if any. Not in the URL. */
+  importReport: string | null;
 }
 
 export function initialState(lang: Lang): AppState {
-  return { filters: DEFAULT_FILTERS, selectedId: null, hoveredId: null, lang, tab: 'projects', view: null, present: false, near: null, nearError: null, basemap: null };
+  return { filters: DEFAULT_FILTERS, selectedId: null, hoveredId: null, lang, tab: 'projects', view: null, present: false, near: null, nearError: null, basemap: null, datasets: [], importReport: null };
 }

@@ -69,7 +69,7 @@ export function readUrl(search: string, knownIds: ReadonlySet<string>): UrlState
     filters,
     selectedId: sel && ID_RE.test(sel) && knownIds.has(sel) ? sel : null,
     lang: isLang(lang) ? lang : null,
-    tab: tab === 'citywide' || tab === 'stats' || tab === 'near' ? tab : 'projects',
+    tab: tab === 'citywide' || tab === 'stats' || tab === 'near' || tab === 'layers' ? tab : 'projects',
     view,
     near,
     basemap: bm && BASEMAP_RE.test(bm) ? bm : null,

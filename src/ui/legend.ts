@@ -2,8 +2,10 @@ import { THEMES } from '../data/themes';
 import { t, type Lang } from '../i18n';
 import { h, rgbCss } from './dom';
 
+const LEGEND_LAYERS = 4;
+
 /** One legend for both encodings: colour = theme, fill/outline = status. A <details>: closed on phones. */
-export function renderLegend(el: HTMLElement, lang: Lang): void {
+export function renderLegend(el: HTMLElement, lang: Lang, imported: readonly { name: string; colour: readonly [number, number, number] }[] = []): void {
   const zh = lang === 'zh';
   el.replaceChildren(
     h('summary', {}, t(lang, 'legend')),
@@ -15,5 +17,11 @@ export function renderLegend(el: HTMLElement, lang: Lang): void {
       h('li', {}, h('span', { class: 'sym sym-link', 'aria-hidden': 'true' }), t(lang, 'legendLink')),
       h('li', {}, h('span', { class: 'sym sym-precision', 'aria-hidden': 'true' }), t(lang, 'legendPrecision')),
     ),
+    // Imported layers: their own colours (never a theme's), hollow where placed from a place name.
+    imported.length ? h('ul', { class: 'legend-imported', 'aria-label': t(lang, 'legendImported') },
+      // A few layers by name; the 图层 tab lists them all, the legend must not cover the map.
+      ...imported.slice(0, LEGEND_LAYERS).map((d) => h('li', {}, h('span', { class: 'sym sym-import', style: `--c:${rgbCss(d.colour)}`, 'aria-hidden': 'true' }), d.name)),
+      imported.length > LEGEND_LAYERS ? h('li', { class: 'legend-more' }, t(lang, 'legendMoreLayers', { n: imported.length - LEGEND_LAYERS })) : '',
+      h('li', {}, h('span', { class: 'sym sym-import sym-import-approx', 'aria-hidden': 'true' }), t(lang, 'legendApprox'))) : '',
   );
 }

@@ -6,6 +6,9 @@ import { searchPlaces, type Place } from '../near/gazetteer';
 import { nextRadius, RADII_KM, type NearbyProject } from '../near/near';
 import type { AppState } from '../state/app-state';
 import { h, rgbCss } from './dom';
+import type { NearImported } from '../near/near-imported';
+import { importedFeatureId } from '../datasets/types';
+import { importedName } from './list-source';
 
 export interface NearHandlers {
   onLocate(): void;
@@ -19,6 +22,8 @@ export interface NearHandlers {
 export interface NearView {
   /** Projects within the radius (already measured), or null when no place is chosen. */
   nearby: NearbyProject[] | null;
+  /** Imported features within the radius: the nearest few and how many in all. */
+  imported: { nearest: NearImported[]; total: number } | null;
   /** km outside Jingzhou, 0 inside. */
   outsideKm: number;
   picking: boolean;
@@ -81,6 +86,7 @@ export function renderNearPanel(el: HTMLElement, s: AppState, v: NearView, gazet
       h('button', { type: 'button', id: 'pick-on-map', 'aria-pressed': v.picking ? 'true' : 'false', onClick: on.onPick }, t(lang, 'pickOnMap')),
       s.near ? h('button', { type: 'button', id: 'clear-near', onClick: on.onClear }, t(lang, 'clearNear')) : null),
     input, results, noPlace, radios, ...msgs, list ?? '',
+    v.imported && v.imported.total > 0 ? importedNear(v.imported, s.near?.radiusKm ?? 0, lang, on) : '',
   );
 }
 
@@ -93,4 +99,20 @@ function nearRow(p: Project, km: number, lang: Lang, on: NearHandlers): HTMLElem
       h('span', { class: `dot dot-${p.kind}${st.notStarted ? ' dot-hollow' : ''}`, style: `--c:${rgbCss(th.color)}`, 'aria-hidden': 'true' }),
       h('span', { class: 'row-name' }, zh ? p.name : p.name_en),
       h('span', { class: 'near-km', 'data-km': km.toFixed(3) }, km === 0 ? t(lang, 'nearInside') : formatKm(km))));
+}
+
+/** Imported features near the place, after the report's projects. */
+function importedNear(found: { nearest: NearImported[]; total: number }, r: number, lang: Lang, on: NearHandlers): HTMLElement {
+  const title = t(lang, 'nearImported', { r, n: found.total });
+  return h('section', { class: 'near-imported' },
+    h('p', { class: 'near-msg' }, title),
+    h('ol', { class: 'near-list', 'aria-label': title }, ...found.nearest.map(({ dataset, index, km }) => {
+      const id = importedFeatureId(dataset.id, index);
+      const approx = dataset.data.approx[index] === 1;
+      return h('li', { class: 'near-row', 'data-id': id },
+        h('button', { type: 'button', class: 'near-choose', onClick: () => on.onChoose(id) },
+          h('span', { class: `dot dot-point${approx ? ' dot-hollow' : ''}`, style: `--c:${rgbCss(dataset.colour)}`, 'aria-hidden': 'true' }),
+          h('span', { class: 'row-name' }, importedName(dataset, index, lang)),
+          h('span', { class: 'near-km', 'data-km': km.toFixed(3) }, formatKm(km))));
+    })));
 }

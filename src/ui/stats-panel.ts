@@ -3,6 +3,13 @@ import { COUNTIES, COUNTY_EN, STATUSES, THEMES } from '../data/themes';
 import { t, type Lang } from '../i18n';
 import { h, svg } from './dom';
 
+/** Tallies of the imported features the filters show, keyed like the report's (theme, theme|status, county). */
+export interface ImportedTally {
+  cell: Map<string, number>;
+  byCounty: Map<string, number>;
+  n: number;
+}
+
 /** Grey ramp for the status stages, light (not started) to dark (done): readable without colour. */
 const STATUS_SHADE = ['#d9d9d9', '#bdbdbd', '#969696', '#737373', '#525252', '#252525', '#9e9ac8'];
 
@@ -10,7 +17,7 @@ const STATUS_SHADE = ['#d9d9d9', '#bdbdbd', '#969696', '#737373', '#525252', '#2
  * Two charts that follow the filters: projects by theme, stacked by status; projects by county
  * with share and rank. Plain SVG built from text nodes.
  */
-export function renderStats(el: HTMLElement, shown: Project[], lang: Lang): void {
+export function renderStats(el: HTMLElement, shown: Project[], lang: Lang, imported?: ImportedTally): void {
   const zh = lang === 'zh';
   const W = 320;
   const barH = 18;
@@ -22,6 +29,11 @@ export function renderStats(el: HTMLElement, shown: Project[], lang: Lang): void
     cell.set(p.theme, (cell.get(p.theme) ?? 0) + 1);
     cell.set(`${p.theme}|${p.status}`, (cell.get(`${p.theme}|${p.status}`) ?? 0) + 1);
     for (const c of p.county) byCounty.set(c, (byCounty.get(c) ?? 0) + 1);
+  }
+  // Imported features count where their theme/status/county columns were mapped.
+  if (imported) {
+    for (const [k, n] of imported.cell) cell.set(k, (cell.get(k) ?? 0) + n);
+    for (const [k, n] of imported.byCounty) byCounty.set(k, (byCounty.get(k) ?? 0) + n);
   }
   const max = Math.max(1, ...THEMES.map((th) => cell.get(th.key) ?? 0));
   const themeChart = svg('svg', { viewBox: `0 0 ${W} ${THEMES.length * (barH + 6) + 4}`, class: 'chart', role: 'img', 'aria-label': t(lang, 'byThemeStatus') });
@@ -43,7 +55,7 @@ export function renderStats(el: HTMLElement, shown: Project[], lang: Lang): void
 
   const counts = COUNTIES.map((c) => ({ c, n: byCounty.get(c) ?? 0 })).sort((a, b) => b.n - a.n);
   const cmax = Math.max(1, ...counts.map((x) => x.n));
-  const total = shown.length || 1;
+  const total = shown.length + (imported?.n ?? 0) || 1;
   const countyChart = svg('svg', { viewBox: `0 0 ${W} ${counts.length * (barH + 6) + 4}`, class: 'chart', role: 'img', 'aria-label': t(lang, 'byCounty') });
   counts.forEach(({ c, n }, i) => {
     const y = i * (barH + 6) + 2;

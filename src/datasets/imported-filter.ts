@@ -1,0 +1,172 @@
+import { COUNTIES, GEOM_KINDS, STATUS_KEYS, THEME_KEYS } from '../data/themes';
+import { NO_CODE, type ImportedData } from '../import/types';
+import type { Filters } from '../state/filters';
+import { columnString } from './cell-text';
+
+/**
+ * Filtering an imported dataset without a single per-row object: every facet is a small integer
+ * per row, compared against bit masks in one pass (a million rows in a few milliseconds).
+ * Rows whose theme/status/county is unknown (NO_CODE) pass that facet only while it is not
+ * narrowed: unticking a theme should not keep rows that have no theme at all.
+ */
+
+/** GPU category used for "no code" (NO_CODE does not fit the 32 categories a channel holds). */
+export const GPU_NONE = 30;
+/** A category no row has: the filter list for "nothing allowed". */
+export const GPU_NEVER = 31;
+
+/** Per-dataset derived arrays, built once per ImportedData. */
+export interface ImportedIndex {
+  /** 0 point, 1 line, 2 area (GEOM_KINDS order). */
+  kind: Uint8Array;
+  /** Number of point rows (drawn by the scatter layer). */
+  points: number;
+  /** Lazily built search text of the name and address columns (or the first column). */
+  search: { text: string; starts: Uint32Array }[] | null;
+}
+
+const indexes = new WeakMap<ImportedData, ImportedIndex>();
+
+const KIND_OF_GEOMETRY: Record<string, number> = { LineString: 1, MultiLineString: 1, Polygon: 2, MultiPolygon: 2 };
+
+export function importedIndex(d: ImportedData): ImportedIndex {
+  let ix = indexes.get(d);
+  if (ix) return ix;
+  const kind = new Uint8Array(d.count);
+  let points = d.count;
+  if (d.geometries) {
+    for (let i = 0; i < d.count; i++) {
+      const g = d.geometries[i];
+      if (!g) continue;
+      kind[i] = KIND_OF_GEOMETRY[g.type] ?? 0;
+      if (kind[i]) points--;
+    }
+  }
+  ix = { kind, points, search: null };
+  indexes.set(d, ix);
+  return ix;
+}
+
+/** The columns a search looks in: the mapped name and address, else the first column. */
+function searchColumns(d: ImportedData): number[] {
+  const cols = [d.mapping.name, d.mapping.address].map((c) => (c ? d.columns.indexOf(c) : -1)).filter((c) => c >= 0);
+  return cols.length ? cols : d.columns.length ? [0] : [];
+}
+
+/**
+ * 1 where the row's name or address contains `needle` (case-insensitive), else 0; null when the
+ * needle is empty. The columns are decoded once, on the first search.
+ */
+export function searchRows(d: ImportedData, needle: string): Uint8Array | null {
+  const q = needle.trim().toLowerCase();
+  if (!q) return null;
+  const ix = importedIndex(d);
+  ix.search ??= searchColumns(d).map((c) => {
+    const s = columnString(d.cells[c], d.count);
+    const lower = s.text.toLowerCase();
+    // Lower-casing that changes lengths (rare letters) would shift every offset: keep the original then.
+    return { text: lower.length === s.text.length ? lower : s.text, starts: s.starts };
+  });
+  const hit = new Uint8Array(d.count);
+  for (const { text, starts } of ix.search) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(q, from);
+      if (at < 0) break;
+      // The row holding `at`: binary search over the cell starts.
+      let lo = 0;
+      let hi = d.count - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (at + q.length <= starts[lo + 1]) {
+        hit[lo] = 1;
+        from = starts[lo + 1];
+      } else from = at + 1; // the match crossed into the next cell: not a match
+    }
+  }
+  return hit;
+}
+
+const maskOf = (keys: readonly string[], all: readonly string[]) => keys.reduce((m, k) => m | (1 << all.indexOf(k)), 0);
+
+export interface ImportedSummary {
+  /** Indices of the rows that pass every filter, in file order (first `shown` entries of `rows`). */
+  rows: Uint32Array;
+  shown: number;
+  /** Per facet, counts per value under the other facets (as the report's counts). */
+  counts: { themes: Uint32Array; statuses: Uint32Array; counties: Uint32Array; kinds: Uint32Array };
+}
+
+/** Filters one imported dataset and counts every facet in one pass. `hits` from {@link searchRows}. */
+export function summariseImported(d: ImportedData, f: Filters, hits: Uint8Array | null): ImportedSummary {
+  const ix = importedIndex(d);
+  const themeMask = maskOf(f.themes, THEME_KEYS);
+  const statusMask = maskOf(f.statuses, STATUS_KEYS);
+  const countyMask = maskOf(f.counties, COUNTIES);
+  const kindMask = maskOf(f.kinds, GEOM_KINDS);
+  const allThemes = f.themes.length === THEME_KEYS.length ? 1 : 0;
+  const allStatuses = f.statuses.length === STATUS_KEYS.length ? 1 : 0;
+  const allCounties = f.counties.length === COUNTIES.length ? 1 : 0;
+  const tTheme = new Uint32Array(THEME_KEYS.length);
+  const tStatus = new Uint32Array(STATUS_KEYS.length);
+  const tCounty = new Uint32Array(COUNTIES.length);
+  const tKind = new Uint32Array(GEOM_KINDS.length);
+  const rows = new Uint32Array(d.count);
+  let shown = 0;
+  const { theme, status, county } = d;
+  const kind = ix.kind;
+  for (let i = 0; i < d.count; i++) {
+    if (hits && !hits[i]) continue;
+    const th = theme[i];
+    const st = status[i];
+    const co = county[i];
+    const okTheme = th === NO_CODE ? allThemes : (themeMask >> th) & 1;
+    const okStatus = st === NO_CODE ? allStatuses : (statusMask >> st) & 1;
+    const okCounty = co === NO_CODE ? allCounties : (countyMask >> co) & 1;
+    const okKind = (kindMask >> kind[i]) & 1;
+    const fails = 4 - okTheme - okStatus - okCounty - okKind;
+    if (fails > 1) continue;
+    if (okStatus && okCounty && okKind && th !== NO_CODE) tTheme[th]++;
+    if (okTheme && okCounty && okKind && st !== NO_CODE) tStatus[st]++;
+    if (okTheme && okStatus && okKind && co !== NO_CODE) tCounty[co]++;
+    if (okTheme && okStatus && okCounty) tKind[kind[i]]++;
+    if (fails === 0) rows[shown++] = i;
+  }
+  return { rows, shown, counts: { themes: tTheme, statuses: tStatus, counties: tCounty, kinds: tKind } };
+}
+
+/**
+ * The per-row GPU filter categories (theme, status, kind, county-and-search as 0/1), four uint32
+ * per row: theme and status changes are then a uniform change, county and search a re-upload.
+ */
+export function gpuCategories(d: ImportedData, f: Filters, hits: Uint8Array | null): Uint32Array {
+  const ix = importedIndex(d);
+  const countyMask = maskOf(f.counties, COUNTIES);
+  const allCounties = f.counties.length === COUNTIES.length;
+  const out = new Uint32Array(d.count * 4);
+  for (let i = 0; i < d.count; i++) {
+    const th = d.theme[i];
+    const st = d.status[i];
+    const co = d.county[i];
+    const o = i * 4;
+    out[o] = th === NO_CODE ? GPU_NONE : th;
+    out[o + 1] = st === NO_CODE ? GPU_NONE : st;
+    out[o + 2] = ix.kind[i];
+    out[o + 3] = (co === NO_CODE ? allCounties : (countyMask >> co) & 1) && (!hits || hits[i]) ? 1 : 0;
+  }
+  return out;
+}
+
+/** The allowed categories per channel for the GPU filter (see {@link gpuCategories}). */
+export function gpuFilterCategories(f: Filters, kindsAllowed: readonly number[]): number[][] {
+  const orNever = (xs: number[]) => (xs.length ? xs : [GPU_NEVER]);
+  const themes = f.themes.map((k) => THEME_KEYS.indexOf(k));
+  const statuses = f.statuses.map((k) => STATUS_KEYS.indexOf(k));
+  if (f.themes.length === THEME_KEYS.length) themes.push(GPU_NONE);
+  if (f.statuses.length === STATUS_KEYS.length) statuses.push(GPU_NONE);
+  const kinds = f.kinds.map((k) => GEOM_KINDS.indexOf(k)).filter((k) => kindsAllowed.includes(k));
+  return [orNever(themes), orNever(statuses), orNever(kinds), [1]];
+}

@@ -1,0 +1,8 @@
+/**
+ * The import core (file readers, src/import/), loaded the first time a file arrives: none of its
+ * code is in the first page load.
+ */
+export async function loadImportCore() {
+  const core = await import('../import');
+  return { openImport: core.openImport, buildImportGazetteer: core.buildImportGazetteer };
+}

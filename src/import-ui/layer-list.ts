@@ -1,0 +1,62 @@
+import type { Dataset } from '../datasets/types';
+import { t, type Lang } from '../i18n';
+import { h, rgbCss } from '../ui/dom';
+
+export interface LayerHandlers {
+  onVisible(id: string, visible: boolean): void;
+  onRename(id: string, name: string): void;
+  onZoom(id: string): void;
+  onRemove(id: string): void;
+}
+
+const MAX_NAME = 80;
+
+/** Every dataset as a layer: show/hide, and for imports rename, zoom to and remove. */
+export function renderLayerList(el: HTMLElement, datasets: readonly Dataset[], lang: Lang, on: LayerHandlers): void {
+  const rows = datasets.map((d) => {
+    const name = d.kind === 'report' ? t(lang, 'layerReport') : d.name;
+    const count = d.kind === 'report' ? d.data.projects.length : d.data.count;
+    const box = h('input', {
+      type: 'checkbox', checked: d.visible, 'aria-label': t(lang, 'layerVisible', { name }),
+      onChange: (e: Event) => on.onVisible(d.id, (e.target as HTMLInputElement).checked),
+    });
+    const actions = d.kind === 'import' ? h('div', { class: 'layer-actions' },
+      h('button', { type: 'button', class: 'layer-rename', 'aria-label': t(lang, 'layerRenameLabel', { name }), onClick: () => startRename() }, t(lang, 'layerRename')),
+      h('button', { type: 'button', class: 'layer-zoom', 'aria-label': t(lang, 'layerZoomLabel', { name }), onClick: () => on.onZoom(d.id) }, t(lang, 'layerZoom')),
+      h('button', { type: 'button', class: 'layer-remove', 'aria-label': t(lang, 'layerRemoveLabel', { name }), onClick: () => on.onRemove(d.id) }, t(lang, 'layerRemove')),
+    ) : null;
+    const title = h('span', { class: 'layer-name' }, name);
+    const li = h('li', { class: `layer layer-${d.kind}`, 'data-id': d.id },
+      h('label', { class: 'layer-main' }, box,
+        d.kind === 'import' ? h('span', { class: 'swatch layer-swatch', style: `background:${rgbCss(d.colour)}`, 'aria-hidden': 'true' }) : h('span', { class: 'swatch layer-swatch report-swatch', 'aria-hidden': 'true' }),
+        title),
+      h('span', { class: 'layer-count' }, t(lang, 'layerCount', { n: count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') }),
+        d.kind === 'import' && d.stored === 'session' ? ` · ${t(lang, 'layerSession')}` : ''),
+      actions);
+    function startRename(): void {
+      const input = h('input', { type: 'text', class: 'layer-rename-input', value: name, maxlength: MAX_NAME, 'aria-label': t(lang, 'layerRenameLabel', { name }) });
+      const done = (save: boolean) => {
+        const v = input.value.trim().slice(0, MAX_NAME);
+        if (save && v && v !== name) on.onRename(d.id, v);
+        else input.replaceWith(title);
+      };
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') done(true);
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          done(false);
+        }
+      });
+      input.addEventListener('blur', () => input.isConnected && done(true));
+      title.replaceWith(input);
+      input.focus();
+      input.select();
+    }
+    return li;
+  });
+  el.replaceChildren(
+    h('h3', {}, t(lang, 'layersTitle')),
+    h('ul', { class: 'layer-list', 'aria-label': t(lang, 'layersTitle') }, ...rows),
+    datasets.some((d) => d.kind === 'import') ? '' : h('p', { class: 'empty' }, t(lang, 'layerNone')),
+  );
+}

@@ -1,0 +1,59 @@
+import type { DatasetActions } from '../datasets/actions';
+import { importsOf } from '../datasets/filtered';
+import { tableToCsv, download } from '../data/export';
+import { t } from '../i18n';
+import type { AppState } from '../state/app-state';
+import type { Store } from '../state/store';
+import { h } from '../ui/dom';
+import type { ImportController } from './controller';
+import { renderLayerList } from './layer-list';
+import { renderImportReport } from './report';
+
+export interface LayersPanel {
+  render(s: AppState, prev: AppState | null): void;
+}
+
+/**
+ * The 图层 · Layers tab: the import button, every dataset as a layer (show/hide, rename, zoom,
+ * remove) and the report of the last import.
+ */
+export function createLayersPanel(
+  el: HTMLElement,
+  store: Store<AppState>,
+  actions: DatasetActions,
+  importer: ImportController,
+  zoomTo: (id: string) => void,
+  choose: (id: string) => void,
+): LayersPanel {
+  const button = h('button', { type: 'button', class: 'primary import-open', id: 'import-open-panel', onClick: () => importer.open() });
+  const list = h('div', { class: 'layers' });
+  const report = h('section', { class: 'import-report', hidden: true, 'aria-live': 'polite' });
+  el.replaceChildren(button, report, list);
+  return {
+    render(s, prev) {
+      const lang = s.lang;
+      if (!prev || prev.lang !== lang) {
+        button.textContent = t(lang, 'importButton');
+        button.setAttribute('aria-label', t(lang, 'importButtonLabel'));
+      }
+      if (!prev || prev.datasets !== s.datasets || prev.lang !== lang) {
+        renderLayerList(list, s.datasets, lang, {
+          onVisible: (id, v) => actions.setVisible(id, v),
+          onRename: (id, name) => actions.rename(id, name),
+          onZoom: zoomTo,
+          onRemove: (id) => void actions.remove(id),
+        });
+      }
+      if (!prev || prev.importReport !== s.importReport || prev.datasets !== s.datasets || prev.lang !== lang) {
+        const d = importsOf(s.datasets).find((x) => x.id === s.importReport) ?? null;
+        renderImportReport(report, d, lang, {
+          onClose: () => store.set({ importReport: null }),
+          onFix: (flags) => d && actions.applyFixes(d.id, flags),
+          onShow: choose,
+          onDownloadRejected: () => d && download(`${d.name}-rejected.csv`,
+            tableToCsv(['line', 'reason', 'row'], d.data.rejected.map((r) => [r.line, r.reason, r.raw])), 'text/csv;charset=utf-8'),
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { DataFilterExtensionProps } from '@deck.gl/extensions';
+import type { ImportDataset, Rgb } from '../datasets/types';
+import { importedFeatureId, parseFeatureId } from '../datasets/types';
+import { importedIndex } from '../datasets/imported-filter';
+import { NO_DEPTH, UNDER_LABELS } from './project-layers';
+
+/**
+ * A DataFilterExtension whose category values are bit numbers already (0–31), so the per-row
+ * categories can be handed to the GPU as one typed array (no per-row transform, no object per
+ * row). Same options as the project layers' filter, hence the same shader program.
+ */
+class CodeFilterExtension extends DataFilterExtension {
+  override _getCategoryKey(this: Layer<DataFilterExtensionProps>, category: unknown): number {
+    return Number(category);
+  }
+}
+const codeFilter = new CodeFilterExtension({ filterSize: 0, categorySize: 4 });
+// Present so the layers compile to the same programs as the project layers (it is a no-op on points).
+const dash = new PathStyleExtension({ dash: true, offset: true });
+
+/** What the imported layers need from the filters: the per-row categories and the allowed ones. */
+export interface ImportedLayerInput {
+  dataset: ImportDataset;
+  /** Four uint32 per row (see gpuCategories); a new array whenever county or search change. */
+  categories: Uint32Array;
+  /** Allowed categories per channel for points, and for lines/areas. */
+  pointCategories: number[][];
+  shapeCategories: number[][];
+}
+
+export interface ImportedLayerState {
+  selectedId: string | null;
+  scale: number;
+}
+
+interface Binary {
+  length: number;
+  attributes: Record<string, { value: ArrayBufferView; size: number; normalized?: boolean }>;
+}
+
+/** Per-row colours: approximate placements hollow (ring only), surveyed ones filled. Built once per data. */
+const colourCache = new WeakMap<object, { colour: Rgb; fill: Uint8Array; line: Uint8Array }>();
+function colours(d: ImportDataset): { fill: Uint8Array; line: Uint8Array } {
+  const hit = colourCache.get(d.data);
+  if (hit && hit.colour === d.colour) return hit;
+  const n = d.data.count;
+  const fill = new Uint8Array(n * 4);
+  const line = new Uint8Array(n * 4);
+  const [r, g, b] = d.colour;
+  const approx = d.data.approx;
+  for (let i = 0; i < n; i++) {
+    const o = i * 4;
+    if (approx[i]) {
+      fill[o + 3] = 0;
+      line[o] = r; line[o + 1] = g; line[o + 2] = b; line[o + 3] = 255;
+    } else {
+      fill[o] = r; fill[o + 1] = g; fill[o + 2] = b; fill[o + 3] = 230;
+      line[o] = 255; line[o + 1] = 255; line[o + 2] = 255; line[o + 3] = 255;
+    }
+  }
+  const entry = { colour: d.colour, fill, line };
+  colourCache.set(d.data, entry);
+  return entry;
+}
+
+/** The binary data object, kept while its arrays stand so deck.gl uploads nothing on a re-render. */
+const binaryCache = new WeakMap<object, { categories: Uint32Array; fill: Uint8Array; data: Binary }>();
+function binary(input: ImportedLayerInput): Binary {
+  const d = input.dataset;
+  const { fill, line } = colours(d);
+  const hit = binaryCache.get(d.data);
+  if (hit && hit.categories === input.categories && hit.fill === fill) return hit.data;
+  const data: Binary = {
+    length: d.data.count,
+    attributes: {
+      getPosition: { value: d.data.positions, size: 2 },
+      getFillColor: { value: fill, size: 4, normalized: true },
+      getLineColor: { value: line, size: 4, normalized: true },
+      // By attribute name: used as the GPU buffer directly, no per-row transform.
+      filterCategoryValues: { value: input.categories, size: 4 },
+    },
+  };
+  binaryCache.set(d.data, { categories: input.categories, fill, data });
+  return data;
+}
+
+/** Solid, centred lines (the path-style props every layer with `dash` needs). */
+const PATH_STYLE = { getDashArray: [0, 0], getOffset: 0, parameters: NO_DEPTH, beforeId: UNDER_LABELS };
+
+type ShapeFeature = GeoJSON.Feature<GeoJSON.Geometry, { index: number }>;
+const shapeCache = new WeakMap<object, ShapeFeature[]>();
+function shapes(d: ImportDataset): ShapeFeature[] {
+  let s = shapeCache.get(d.data);
+  if (!s) {
+    s = [];
+    const g = d.data.geometries;
+    if (g) for (let i = 0; i < g.length; i++) if (g[i] && importedIndex(d.data).kind[i]) s.push({ type: 'Feature', geometry: g[i]!, properties: { index: i } });
+    shapeCache.set(d.data, s);
+  }
+  return s;
+}
+
+/**
+ * The layers of the imported datasets: points as one ScatterplotLayer per dataset fed with binary
+ * attributes (a million points cost a few typed arrays), lines and areas as a GeoJsonLayer, and the
+ * chosen feature marked. Filtering runs on the GPU like the project layers'.
+ */
+export function buildImportedLayers(
+  inputs: ImportedLayerInput[],
+  state: ImportedLayerState,
+  onHover: (id: string | null) => void,
+  onClick: (id: string | null) => void,
+): Layer[] {
+  const s = state.scale;
+  const layers: Layer[] = [];
+  for (const input of inputs) {
+    const d = input.dataset;
+    const id = d.id;
+    const pick = (info: PickingInfo) => (info.index >= 0 ? importedFeatureId(id, info.index) : null);
+    const shapeData = shapes(d);
+    if (shapeData.length) {
+      const cats = input.categories;
+      layers.push(new GeoJsonLayer<{ index: number }>({
+        id: `import-shapes-${id}`,
+        data: shapeData,
+        visible: d.visible,
+        filled: true,
+        stroked: true,
+        getFillColor: [...d.colour, 60],
+        getLineColor: [...d.colour, 230],
+        getLineWidth: 2.5 * s,
+        lineWidthUnits: 'pixels',
+        ...PATH_STYLE,
+        pickable: true,
+        extensions: [codeFilter, dash],
+        getFilterCategory: (f: ShapeFeature) => {
+          const o = f.properties.index * 4;
+          return [cats[o], cats[o + 1], cats[o + 2], cats[o + 3]];
+        },
+        filterCategories: input.shapeCategories,
+        updateTriggers: { getFilterCategory: cats, getFillColor: d.colour, getLineColor: d.colour },
+        onHover: (info: PickingInfo<ShapeFeature>) => onHover(info.object ? importedFeatureId(id, info.object.properties.index) : null),
+        onClick: (info: PickingInfo<ShapeFeature>) => onClick(info.object ? importedFeatureId(id, info.object.properties.index) : null),
+      } as never));
+    }
+    if (importedIndex(d.data).points > 0) {
+      layers.push(new ScatterplotLayer({
+        id: `import-points-${id}`,
+        data: binary(input) as never,
+        visible: d.visible,
+        filled: true,
+        stroked: true,
+        radiusUnits: 'pixels',
+        lineWidthUnits: 'pixels',
+        getRadius: 4.5 * s,
+        getLineWidth: 1.5 * s,
+        parameters: NO_DEPTH,
+        beforeId: UNDER_LABELS,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [255, 214, 0, 255],
+        extensions: [codeFilter, dash],
+        filterCategories: input.pointCategories,
+        onHover: (info: PickingInfo) => onHover(pick(info)),
+        onClick: (info: PickingInfo) => onClick(pick(info)),
+      } as never));
+    }
+  }
+  const sel = parseFeatureId(state.selectedId);
+  const chosen = sel && inputs.find((i) => i.dataset.id === sel.datasetId && i.dataset.visible);
+  if (chosen && sel && sel.index < chosen.dataset.data.count) {
+    const p = chosen.dataset.data.positions;
+    layers.push(new ScatterplotLayer({
+      id: 'import-selected',
+      data: [{ position: [p[sel.index * 2], p[sel.index * 2 + 1]] }],
+      getPosition: (o: { position: [number, number] }) => o.position,
+      filled: false,
+      stroked: true,
+      radiusUnits: 'pixels',
+      lineWidthUnits: 'pixels',
+      getRadius: 10 * s,
+      getLineWidth: 3 * s,
+      getLineColor: [...chosen.dataset.colour, 255],
+      parameters: NO_DEPTH,
+      pickable: false,
+      extensions: [codeFilter, dash],
+      filterEnabled: false,
+      getFilterCategory: () => [0, 0, 0, 0],
+      filterCategories: [[0], [0], [0], [0]],
+    } as never));
+  }
+  return layers;
+}
