@@ -90,6 +90,15 @@ export function createMapView(opts: MapViewOptions): MapView {
   const overlay = new MapLibreOverlay({ interleaved: true, layers: [], onAfterRender: () => afterRender.forEach((f) => f()) });
   let current: Layer[] = [];
   map.addControl(overlay);
+  // deck.gl's own click recognition (a tap on the shared canvas) stopped reaching the layers in
+  // this set-up: hover still worked, clicks chose nothing (seen in Chromium with software WebGL).
+  // MapLibre's click fires whenever the pointer did not travel, so it is dispatched to the layer
+  // under it as well; a choice made twice is harmless (the store ignores an unchanged selection).
+  map.on('click', (e) => {
+    const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 3 });
+    const onClick = info?.layer?.props.onClick;
+    if (info && onClick) onClick(info, { srcEvent: e.originalEvent } as never);
+  });
   // MapLibreOverlay does not expose its Deck; its layer manager is the only record of what was drawn.
   const layerManager = () => (overlay as unknown as { _deck?: { layerManager?: { getLayers(): Layer[] } } })._deck?.layerManager;
   const drawn = (ids: string[]): boolean => {
