@@ -1,3 +1,4 @@
+import { saveBlob } from '../publish/file-name';
 import Papa from 'papaparse';
 import type { Project } from './projects';
 import type { ImportDataset } from '../datasets/types';
@@ -87,12 +88,5 @@ export function tableToCsv(fields: string[], rows: (string | number)[][]): strin
 
 /** Hands a text file to the browser's download. */
 export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(name, new Blob([text], { type }));
 }
