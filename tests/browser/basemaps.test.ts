@@ -143,9 +143,11 @@ describe('GCJ-02 done right', () => {
   let s: Session;
   const z = 15;
   // Where the marker (GCJ-02) and the true position (WGS-84) are apart, in screen pixels at z15.
-  const [gx, gy] = worldPixel(AIRPORT_GCJ[0], AIRPORT_GCJ[1], z);
-  const [wx, wy] = worldPixel(AIRPORT[0], AIRPORT[1], z);
-  const metresPerPixel = (40075016.686 * Math.cos((AIRPORT[1] * Math.PI) / 180)) / (256 * 2 ** z);
+  // MapLibre's world is 512 px wide at zoom 0 (256-px raster tiles are drawn one zoom level down),
+  // so a screen pixel at zoom z is a 256-px tile pixel at z + 1.
+  const [gx, gy] = worldPixel(AIRPORT_GCJ[0], AIRPORT_GCJ[1], z + 1);
+  const [wx, wy] = worldPixel(AIRPORT[0], AIRPORT[1], z + 1);
+  const metresPerPixel = (40075016.686 * Math.cos((AIRPORT[1] * Math.PI) / 180)) / (512 * 2 ** z);
 
   beforeAll(async () => {
     s = await open(`?q=${encodeURIComponent('沙市机场')}&lon=${AIRPORT[0]}&lat=${AIRPORT[1]}&z=${z}&bm=fx-amap`);
@@ -184,10 +186,7 @@ describe('GCJ-02 done right', () => {
     await s.page.getByRole('tab', { name: '项目' }).click();
   });
 
-  // Skipped, not passing: since the merge with the import and drawing work (2026-11-30) it finds only
-  // 10 pixels of the airport's symbol near the marker (expected > 40). The GCJ-02 alignment test
-  // above still runs; issue 12 stays open until this one passes again.
-  it.skip('on a base map declared WGS-84 the same symbol sits ~620 m from the marker, by exactly the GCJ-02 shift', async () => {
+  it('on a base map declared WGS-84 the same symbol sits ~620 m from the marker, by exactly the GCJ-02 shift', async () => {
     await s.page.evaluate(() => (window as unknown as { __jzmap: { store: { set(p: object): void } } }).__jzmap.store.set({ selectedId: null }));
     await s.page.evaluate(([c, zoom]) => (window as unknown as { __jzmap: Jz }).__jzmap.map.jumpTo({ center: c as [number, number], zoom: zoom as number }), [AIRPORT_GCJ, z] as const);
     await idle(s.page);
@@ -201,8 +200,10 @@ describe('GCJ-02 done right', () => {
     const symbol = await centroid(s.page, AIRPORT_FILL, 22, [marker.x, marker.y]);
     expect(symbol.n).toBeGreaterThan(40);
     // The symbol is where WGS-84 puts it: west and north of the marker by the shift.
-    expect(symbol.x - marker.x).toBeCloseTo(wx - gx, -0.5); // within ±1.6 px
-    expect(symbol.y - marker.y).toBeCloseTo(wy - gy, -0.5);
+    // Within 5 px (10 m) of the expected 300-px offset: the colour centroid of a small outlined
+    // disc is a few pixels off its centre; a wrong system would be off by the whole shift.
+    expect(Math.abs(symbol.x - marker.x - (wx - gx))).toBeLessThan(5);
+    expect(Math.abs(symbol.y - marker.y - (wy - gy))).toBeLessThan(5);
     const metres = Math.hypot(symbol.x - marker.x, symbol.y - marker.y) * metresPerPixel;
     expect(metres).toBeGreaterThan(600);
     expect(metres).toBeLessThan(640);

@@ -83,10 +83,7 @@ describe('import in the app', { timeout: 600_000 }, () => {
     expect(s.errors).toEqual([]);
   });
 
-  // KNOWN FAILURE, skipped so it does not pass falsely: the imported point is drawn and hover-picks
-  // (deck.gl autoHighlight lights it), but a click at it in headless Chromium does not reach the
-  // layer's onClick (no pick dispatched); selecting from the list works. To be fixed.
-  it.skip('imported points are drawn and pickable where they are', async () => {
+  it('imported points are drawn and pickable where they are', async () => {
     const { page } = s;
     await page.click('#details .close');
     const pt = await page.evaluate(async () => {

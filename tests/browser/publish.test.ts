@@ -160,9 +160,7 @@ describe('publishing: export, embed, print', () => {
     await dialog.getByRole('button', { name: '关闭' }).click();
   }, SLOW);
 
-  // Skipped, not passing: failed after the merge with base maps, drawing and import (2026-11-30),
-  // not yet investigated; issue 14 stays open until it passes again.
-  it.skip('print: the page shows the map image and its legend, no controls or panels', async () => {
+  it('print: the page shows the map image and its legend, no controls or panels', async () => {
     await s.page.goto(`${baseUrl}?lang=zh&theme=ecology,urban`);
     await waitReady(s.page, 300_000);
     await s.page.emulateMedia({ media: 'print' });
@@ -220,9 +218,7 @@ describe('publishing: export, embed, print', () => {
       return frame;
     }
 
-    // Skipped, not passing: failed after the merge with base maps, drawing and import (2026-11-30),
-  // not yet investigated; issue 14 stays open until it passes again.
-  it.skip('loads inside <iframe sandbox="allow-scripts allow-same-origin">, keeps the filters and the choice, shows the projects', async () => {
+    it('loads inside <iframe sandbox="allow-scripts allow-same-origin">, keeps the filters and the choice, shows the projects', async () => {
       const errorsBefore = s.errors.length;
       await s.page.goto(`${hostUrl}?w=1000&h=640`);
       const frame = await mapFrame(s.page);
