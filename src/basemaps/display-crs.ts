@@ -89,11 +89,17 @@ export interface DisplayTransform {
    * deck.gl does not re-process the data on every render.
    */
   features<F extends GeoJSON.Feature>(fs: readonly F[]): F[];
+  /**
+   * Interleaved [lon, lat, lon, lat, …] positions (an imported layer's points) as drawn on this
+   * base map. Cached per input array and system like {@link features}; the identity returns its input.
+   */
+  positions(p: Float64Array): Float64Array;
   /** A WGS-84 [[west, south], [east, north]] box as drawn on this base map. */
   bounds(b: [[number, number], [number, number]]): [[number, number], [number, number]];
 }
 
 const cache = new WeakMap<readonly GeoJSON.Feature[], Map<Crs, GeoJSON.Feature[]>>();
+const positionCache = new WeakMap<Float64Array, Map<Crs, Float64Array>>();
 
 function makeTransform(crs: Crs): DisplayTransform {
   const to = TO[crs];
@@ -106,6 +112,7 @@ function makeTransform(crs: Crs): DisplayTransform {
       fromDisplay: (p) => p,
       geometry: (g) => g,
       features: <F extends GeoJSON.Feature>(fs: readonly F[]) => fs as F[],
+      positions: (p) => p,
       bounds: (b) => b,
     };
   }
@@ -124,6 +131,27 @@ function makeTransform(crs: Crs): DisplayTransform {
         byCrs.set(crs, out);
       }
       return out as F[];
+    },
+    positions(p: Float64Array): Float64Array {
+      let byCrs = positionCache.get(p);
+      if (!byCrs) positionCache.set(p, (byCrs = new Map()));
+      let out = byCrs.get(crs);
+      if (!out) {
+        out = new Float64Array(p.length);
+        for (let i = 0; i + 1 < p.length; i += 2) {
+          // NaN marks a row without a place: it stays NaN (not drawn).
+          if (Number.isNaN(p[i]) || Number.isNaN(p[i + 1])) {
+            out[i] = p[i];
+            out[i + 1] = p[i + 1];
+            continue;
+          }
+          const [x, y] = to([p[i], p[i + 1]]);
+          out[i] = x;
+          out[i + 1] = y;
+        }
+        byCrs.set(crs, out);
+      }
+      return out;
     },
     bounds([[w, s], [e, n]]) {
       // The shift varies a little across a box: take the box around all four shifted corners.

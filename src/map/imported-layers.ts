@@ -6,6 +6,7 @@ import type { ImportDataset, Rgb } from '../datasets/types';
 import { importedFeatureId, parseFeatureId } from '../datasets/types';
 import { importedIndex } from '../datasets/imported-filter';
 import { NO_DEPTH, UNDER_LABELS } from './project-layers';
+import type { DisplayTransform } from '../basemaps/display-crs';
 
 /**
  * A DataFilterExtension whose category values are bit numbers already (0–31), so the per-row
@@ -34,6 +35,8 @@ export interface ImportedLayerInput {
 export interface ImportedLayerState {
   selectedId: string | null;
   scale: number;
+  /** How the base map draws WGS-84 positions: the layers are shifted with it on a GCJ-02/BD-09 map. */
+  display: DisplayTransform;
 }
 
 interface Binary {
@@ -67,23 +70,24 @@ function colours(d: ImportDataset): { fill: Uint8Array; line: Uint8Array } {
 }
 
 /** The binary data object, kept while its arrays stand so deck.gl uploads nothing on a re-render. */
-const binaryCache = new WeakMap<object, { categories: Uint32Array; fill: Uint8Array; data: Binary }>();
-function binary(input: ImportedLayerInput): Binary {
+const binaryCache = new WeakMap<object, { categories: Uint32Array; fill: Uint8Array; positions: Float64Array; data: Binary }>();
+function binary(input: ImportedLayerInput, display: DisplayTransform): Binary {
   const d = input.dataset;
   const { fill, line } = colours(d);
+  const positions = display.positions(d.data.positions);
   const hit = binaryCache.get(d.data);
-  if (hit && hit.categories === input.categories && hit.fill === fill) return hit.data;
+  if (hit && hit.categories === input.categories && hit.fill === fill && hit.positions === positions) return hit.data;
   const data: Binary = {
     length: d.data.count,
     attributes: {
-      getPosition: { value: d.data.positions, size: 2 },
+      getPosition: { value: positions, size: 2 },
       getFillColor: { value: fill, size: 4, normalized: true },
       getLineColor: { value: line, size: 4, normalized: true },
       // By attribute name: used as the GPU buffer directly, no per-row transform.
       filterCategoryValues: { value: input.categories, size: 4 },
     },
   };
-  binaryCache.set(d.data, { categories: input.categories, fill, data });
+  binaryCache.set(d.data, { categories: input.categories, fill, positions, data });
   return data;
 }
 
@@ -120,7 +124,7 @@ export function buildImportedLayers(
     const d = input.dataset;
     const id = d.id;
     const pick = (info: PickingInfo) => (info.index >= 0 ? importedFeatureId(id, info.index) : null);
-    const shapeData = shapes(d);
+    const shapeData = state.display.features(shapes(d));
     if (shapeData.length) {
       const cats = input.categories;
       layers.push(new GeoJsonLayer<{ index: number }>({
@@ -149,7 +153,7 @@ export function buildImportedLayers(
     if (importedIndex(d.data).points > 0) {
       layers.push(new ScatterplotLayer({
         id: `import-points-${id}`,
-        data: binary(input) as never,
+        data: binary(input, state.display) as never,
         visible: d.visible,
         filled: true,
         stroked: true,
@@ -175,7 +179,7 @@ export function buildImportedLayers(
     const p = chosen.dataset.data.positions;
     layers.push(new ScatterplotLayer({
       id: 'import-selected',
-      data: [{ position: [p[sel.index * 2], p[sel.index * 2 + 1]] }],
+      data: [{ position: state.display.toDisplay([p[sel.index * 2], p[sel.index * 2 + 1]]) }],
       getPosition: (o: { position: [number, number] }) => o.position,
       filled: false,
       stroked: true,

@@ -171,6 +171,29 @@ describe('GCJ-02 done right', () => {
     await screenshot(s.page, 'basemaps-gcj02-aligned-1440x900');
   });
 
+  it('an imported point is shifted with the projects: it sits on the marker and a click on it chooses it', async () => {
+    // A 高德 POI export converted to WGS-84 on import: the same true position as the airport (its
+    // name matches this view's search, 沙市机场, or the filter would hide it).
+    await s.page.getByRole('button', { name: /导入/ }).first().click();
+    await s.page.fill('#import-paste', `名称,经度,纬度\n沙市机场测试点,${AIRPORT[0]},${AIRPORT[1]}\n`);
+    await s.page.click('#import-read-paste');
+    await s.page.waitForSelector('#import-add');
+    await s.page.click('#import-add');
+    await s.page.waitForSelector('.import-backdrop', { state: 'hidden' });
+    // The import fits the view to the layer: back to the marker at zoom 15.
+    await s.page.evaluate(([c, zoom]) => (window as unknown as { __jzmap: Jz }).__jzmap.map.jumpTo({ center: c as [number, number], zoom: zoom as number }), [AIRPORT_GCJ, z] as const);
+    await idle(s.page);
+    const marker = await centroid(s.page, MARKER, 20);
+    await s.page.mouse.click(marker.x, marker.y);
+    await s.page.waitForFunction(() => String((window as unknown as { __jzmap: Jz }).__jzmap.store.get().selectedId ?? '').startsWith('imp-'), undefined, { timeout: 30_000 });
+    await expect(s.page.locator('#details').textContent()).resolves.toContain('沙市机场测试点');
+    // The import is a layer of this test only.
+    await s.page.keyboard.press('Escape');
+    await s.page.click('#tab-layers');
+    await s.page.locator('.layer-import .layer-remove').first().click();
+    await s.page.getByRole('tab', { name: '项目' }).click();
+  });
+
   it('a tap on the map for near-me is converted back to WGS-84', async () => {
     const marker = await centroid(s.page, MARKER, 20);
     await s.page.getByRole('tab', { name: '附近' }).click();

@@ -65,6 +65,20 @@ describe('display transform', () => {
     expect(gcj.features([...fs])).not.toBe(a);
   });
 
+  it('shifts interleaved imported positions like single points, keeps NaN rows, caches per array', () => {
+    const p = new Float64Array([AIRPORT[0], AIRPORT[1], NaN, NaN, 112.24, 30.33]);
+    expect(IDENTITY.positions(p)).toBe(p);
+    const gcj = displayTransform('gcj02');
+    const out = gcj.positions(p);
+    expect(out).not.toBe(p);
+    expect([out[0], out[1]]).toEqual(gcj.toDisplay(AIRPORT));
+    expect([out[4], out[5]]).toEqual(gcj.toDisplay([112.24, 30.33]));
+    expect(Number.isNaN(out[2]) && Number.isNaN(out[3])).toBe(true);
+    expect(p[0]).toBe(AIRPORT[0]);
+    expect(gcj.positions(p)).toBe(out);
+    expect(displayTransform('bd09').positions(p)).not.toBe(out);
+  });
+
   it('shifts a bounding box to contain its shifted corners', () => {
     const d = displayTransform('gcj02');
     const [[w, s], [e, n]] = d.bounds([[112.0, 30.0], [112.5, 30.5]]);
