@@ -128,7 +128,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   };
   const importer = createImportController(document.body, store, actions, { places: data.places, counties: data.counties }, (d) => zoomTo(d.id));
   installWaysIn(view.map.getContainer(), () => store.get().lang, (src) => importer.read(src), (file) => importer.readFile(file));
-  const layers = createLayersPanel(layersEl, store, actions, importer, zoomTo, choose);
+  const layers = createLayersPanel(layersEl, store, actions, importer, zoomTo, choose, draw.sketches);
 
   function updateVisible(f: Filters): void {
     // County and text are per-feature flags, recomputed only when they change.
@@ -151,7 +151,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
       themes: s.filters.themes, statuses: s.filters.statuses, kinds: s.filters.kinds,
       visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale: present.scale(),
     }, onHover, onClick) : [];
-    const imported = buildImportedLayers(shownView.imports, { selectedId: s.selectedId, scale: present.scale() }, onHover, onClick);
+    const imported = buildImportedLayers(shownView.imports, { selectedId: s.selectedId, scale: present.scale(), display: d }, onHover, onClick);
     view.setLayers([...nearLayers, ...report, ...imported, ...draw.layers()]);
   }
 

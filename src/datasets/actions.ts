@@ -2,7 +2,7 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { importsOf } from './filtered';
 import { StorageError, type DatasetStore } from './persist';
-import { parseFeatureId, type Dataset, type ImportDataset } from './types';
+import { parseFeatureId, type Dataset, type ImportDataset, type Rgb } from './types';
 
 /** Told when storage refuses: the layer stays for the session, the user is told why. */
 export type StorageProblem = (reason: StorageError['reason'] | 'load', name: string) => void;
@@ -12,6 +12,8 @@ export interface DatasetActions {
   add(d: ImportDataset): Promise<void>;
   remove(id: string): Promise<void>;
   rename(id: string, name: string): void;
+  /** A colour the user chose for the layer (the palette repeats after eight layers). */
+  recolour(id: string, colour: Rgb): void;
   setVisible(id: string, visible: boolean): void;
   /** Applies the swap fix of these flags (indices into data.flags): positions replaced, flags dropped. */
   applyFixes(id: string, flagIndices: number[]): void;
@@ -59,6 +61,11 @@ export function createDatasetActions(store: Store<AppState>, persist: DatasetSto
     rename(id, name) {
       if (id === 'report') return;
       const changed = replace(id, (d) => ({ ...d, name }));
+      if (changed) void saveSettings();
+    },
+    recolour(id, colour) {
+      if (!colour.every((c) => Number.isInteger(c) && c >= 0 && c <= 255)) return;
+      const changed = replace(id, (d) => ({ ...d, colour }));
       if (changed) void saveSettings();
     },
     setVisible(id, visible) {

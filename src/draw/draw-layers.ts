@@ -8,7 +8,7 @@ type Rgba = [number, number, number, number];
 const NO_DEPTH = { depthCompare: 'always', depthWriteEnabled: false } as const;
 /** Corrections: magenta, a colour no theme uses, so an unreviewed location is never mistaken for data. */
 const CORRECTION: Rgba = [194, 24, 91, 255];
-const SKETCH: Rgba = [0, 105, 92, 255];
+const SKETCH: Rgba = [57, 73, 171, 255];
 const dashed = new PathStyleExtension({ dash: true });
 
 type Pos = [number, number];
@@ -60,7 +60,7 @@ export function buildCorrectionLayers(list: readonly Correction[], t: DisplayTra
   ];
 }
 
-/** 我的标注: teal lines, areas and points above the projects. `hideId`: the sketch being edited. */
+/** 我的标注: indigo lines (teal would read as 生态文明), areas and points above the projects. `hideId`: the sketch being edited. */
 export function buildSketchLayers(list: readonly Sketch[], t: DisplayTransform, hideId: string | null): Layer[] {
   const shown = list.filter((s) => s.id !== hideId);
   if (!shown.length) return [];

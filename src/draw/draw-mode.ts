@@ -27,8 +27,16 @@ export interface DrawMode {
   relabel(lang: Lang): void;
   /** The base map's display CRS (a GCJ-02 base map shifts what is drawn; figures stay WGS-84). */
   setTransform(t: DisplayTransform): void;
-  /** 我的标注, for a layer list: its records, and a way to hear of changes. */
-  sketches: { list(): readonly Sketch[]; subscribe(fn: () => void): () => void; toGeoJson(): string };
+  /** 我的标注, for a layer list: its records, a way to hear of changes, show/hide, download, edit. */
+  sketches: {
+    list(): readonly Sketch[];
+    subscribe(fn: () => void): () => void;
+    toGeoJson(): string;
+    visible(): boolean;
+    setVisible(v: boolean): void;
+    /** Opens the sketch panel (its list edits and deletes each sketch). */
+    open(): void;
+  };
 }
 
 type Tool =
@@ -51,6 +59,8 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
   let transform = IDENTITY;
   let tool: Tool | null = null;
   let storageError = '';
+  let sketchesShown = true;
+  const sketchWatchers = new Set<() => void>();
   const lang = () => store.get().lang;
 
   const toolbar = h('div', { class: 'draw-toolbar', role: 'toolbar' });
@@ -327,7 +337,8 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
   return {
     busy: () => engine.active(),
     layers: () => [
-      ...buildSketchLayers(sketches.list(), transform, tool?.type === 'sketch' ? tool.editing?.id ?? null : null),
+      // While the sketch tool is open its layer shows whatever the list says: it is being edited.
+      ...(sketchesShown || tool?.type === 'sketch' ? buildSketchLayers(sketches.list(), transform, tool?.type === 'sketch' ? tool.editing?.id ?? null : null) : []),
       ...buildCorrectionLayers(corrections.list(), transform, tool?.type === 'correct' ? tool.project.id : null),
     ],
     detailsSection(p) {
@@ -344,6 +355,26 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
       engine.setTransform(tr);
       onLayers();
     },
-    sketches: { list: () => sketches.list(), subscribe: (fn) => sketches.subscribe(fn), toGeoJson: () => sketchesToGeoJson(sketches.list()) },
+    sketches: {
+      list: () => sketches.list(),
+      subscribe(fn) {
+        const off = sketches.subscribe(fn);
+        sketchWatchers.add(fn);
+        return () => {
+          off();
+          sketchWatchers.delete(fn);
+        };
+      },
+      toGeoJson: () => sketchesToGeoJson(sketches.list()),
+      visible: () => sketchesShown,
+      setVisible(v) {
+        sketchesShown = v;
+        onLayers();
+        for (const fn of sketchWatchers) fn();
+      },
+      open: () => {
+        if (tool?.type !== 'sketch') setTool({ type: 'sketch', kind: null, geometry: null, editing: null, error: '' });
+      },
+    },
   };
 }

@@ -6,11 +6,21 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { h } from '../ui/dom';
 import type { ImportController } from './controller';
-import { renderLayerList } from './layer-list';
+import { renderLayerList, renderSketchLayer } from './layer-list';
 import { renderImportReport } from './report';
 
 export interface LayersPanel {
   render(s: AppState, prev: AppState | null): void;
+}
+
+/** 我的标注 as the layer list needs it (src/draw/ owns the sketches). */
+export interface SketchLayer {
+  list(): readonly unknown[];
+  subscribe(fn: () => void): () => void;
+  toGeoJson(): string;
+  visible(): boolean;
+  setVisible(v: boolean): void;
+  open(): void;
 }
 
 /**
@@ -24,11 +34,22 @@ export function createLayersPanel(
   importer: ImportController,
   zoomTo: (id: string) => void,
   choose: (id: string) => void,
+  sketches: SketchLayer,
 ): LayersPanel {
   const button = h('button', { type: 'button', class: 'primary import-open', id: 'import-open-panel', onClick: () => importer.open() });
   const list = h('div', { class: 'layers' });
   const report = h('section', { class: 'import-report', hidden: true, 'aria-live': 'polite' });
-  el.replaceChildren(button, report, list);
+  const sketchList = h('div', { class: 'layers layers-sketches' });
+  el.replaceChildren(button, report, list, sketchList);
+  const renderSketches = () => {
+    const lang = store.get().lang;
+    renderSketchLayer(sketchList, sketches.list().length, sketches.visible(), lang, {
+      onVisible: (v) => sketches.setVisible(v),
+      onEdit: () => sketches.open(),
+      onDownload: () => download(`${t(lang, 'mySketches')}.geojson`, sketches.toGeoJson(), 'application/geo+json'),
+    });
+  };
+  sketches.subscribe(renderSketches);
   return {
     render(s, prev) {
       const lang = s.lang;
@@ -40,10 +61,12 @@ export function createLayersPanel(
         renderLayerList(list, s.datasets, lang, {
           onVisible: (id, v) => actions.setVisible(id, v),
           onRename: (id, name) => actions.rename(id, name),
+          onRecolour: (id, colour) => actions.recolour(id, colour),
           onZoom: zoomTo,
           onRemove: (id) => void actions.remove(id),
         });
       }
+      if (!prev || prev.lang !== lang) renderSketches();
       if (!prev || prev.importReport !== s.importReport || prev.datasets !== s.datasets || prev.lang !== lang) {
         const d = importsOf(s.datasets).find((x) => x.id === s.importReport) ?? null;
         renderImportReport(report, d, lang, {

@@ -26,6 +26,22 @@ async function pixel(page: Page, lngLat: [number, number]): Promise<{ x: number;
   }, lngLat);
 }
 
+/** The colour of the map at a page pixel (the map canvas keeps its drawing buffer). */
+async function rgbAt(page: Page, at: { x: number; y: number }): Promise<number[]> {
+  return page.evaluate(({ x, y }) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+    const r = canvas.getBoundingClientRect();
+    const k = canvas.width / r.width;
+    const off = document.createElement('canvas');
+    off.width = canvas.width;
+    off.height = canvas.height;
+    const ctx = off.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    return [...ctx.getImageData(Math.round((x - r.left) * k), Math.round((y - r.top) * k), 1, 1).data.slice(0, 3)];
+  }, at);
+}
+const colourDistance = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
 /** "12.34 km" / "850 m" → metres; "1,234 m²" / "1.234 km²" → m². */
 function parseFigure(text: string): number {
   const m = /([\d,.]+)\s*(km²|m²|km|m)/.exec(text);
@@ -120,19 +136,27 @@ describe('measure, sketch and correct', () => {
     }
   }, 900_000);
 
-  // Not yet passing: in headless Chromium, taps from playwright's touchscreen did not reach
-  // terra-draw (the figure stayed 0). Kept here, skipped, until that is understood.
-  it.skip('measures with taps on a phone', async () => {
+  it('measures with taps on a phone', async () => {
     const s = await open(`?lon=112.25&lat=30.25&z=10`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     try {
       await s.page.getByRole('button', { name: /测量/ }).tap();
-      const a = await pixel(s.page, A);
-      const b = await pixel(s.page, B);
+      // On a phone the measure panel covers the top of the map and the sheet its bottom: tap in
+      // the band of map left between them, where a user would.
+      const panel = (await s.page.locator('.draw-panel').boundingBox())!;
+      const sheet = (await s.page.locator('.sidebar').boundingBox())!;
+      expect(sheet.y - (panel.y + panel.height)).toBeGreaterThan(80);
+      const a = { x: 60, y: panel.y + panel.height + 25 };
+      const b = { x: 320, y: sheet.y - 25 };
+      const [la, lb] = await s.page.evaluate(([p, q]) => {
+        const { map } = (window as unknown as { __jzmap: { map: { unproject(c: [number, number]): { lng: number; lat: number }; getCanvas(): HTMLCanvasElement } } }).__jzmap;
+        const r = map.getCanvas().getBoundingClientRect();
+        return [p, q].map((o) => map.unproject([o.x - r.left, o.y - r.top])).map((l) => [l.lng, l.lat] as [number, number]);
+      }, [a, b] as const);
       await s.page.touchscreen.tap(a.x, a.y);
       await s.page.waitForTimeout(300);
       await s.page.touchscreen.tap(b.x, b.y);
       await s.page.getByRole('button', { name: '完成', exact: true }).tap();
-      const expected = turf.distance(A, B, { units: 'kilometers' }) * 1000;
+      const expected = turf.distance(la, lb, { units: 'kilometers' }) * 1000;
       await expect.poll(async () => Math.abs(parseFigure(await figure(s.page)) - expected) / expected, poll).toBeLessThan(0.005);
       expect(await s.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await screenshot(s.page, 'draw-measure-phone-390x844');
@@ -163,10 +187,19 @@ describe('measure, sketch and correct', () => {
 
       await s.page.reload();
       await waitReady(s.page, LONG);
-      await s.page.getByRole('button', { name: /标注/ }).click();
+      // 我的标注 is a layer in the 图层 list: one sketch; hiding it takes it off the map.
+      await s.page.getByRole('tab', { name: '图层' }).click();
+      await expect.poll(() => s.page.locator('.layer-sketches .layer-count').innerText(), poll).toContain('1');
+      const inside = await pixel(s.page, [112.255, 30.31]);
+      const shown = await rgbAt(s.page, inside);
+      await s.page.getByRole('checkbox', { name: /我的标注/ }).uncheck();
+      await expect.poll(async () => colourDistance(await rgbAt(s.page, inside), shown), poll).toBeGreaterThan(20);
+      await s.page.getByRole('checkbox', { name: /我的标注/ }).check();
+      await expect.poll(async () => colourDistance(await rgbAt(s.page, inside), shown), poll).toBeLessThan(6);
+      await s.page.getByRole('button', { name: '编辑标注' }).click();
       await expect.poll(() => s.page.locator('.sketch-list li').innerText(), poll).toContain('拟建公园用地');
       expect(await s.page.locator('.sketch-list li').innerText()).toContain('规划科现场看过');
-      const [dl] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: '下载我的标注 GeoJSON' }).click()]);
+      const [dl] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('.draw-panel').getByRole('button', { name: '下载我的标注 GeoJSON' }).click()]);
       const fc = JSON.parse(fs.readFileSync((await dl.path())!, 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
       expect(fc.features).toHaveLength(1);
       expect(fc.features[0].properties!.name).toBe('拟建公园用地');
