@@ -229,11 +229,16 @@ describe('import in the app', { timeout: 600_000 }, () => {
     const { page } = s;
     const before = await layerNames(page);
     expect(before.length).toBeGreaterThanOrEqual(8);
+    // The palette has eight colours: a ninth layer repeats one, so the user can pick another.
+    await page.click('#tab-layers');
+    await page.getByLabel(`图层“${before[0]}”的颜色`).fill('#12a4b6');
+    await expect.poll(() => page.locator('.legend-imported .sym-import').first().evaluate((e) => getComputedStyle(e).getPropertyValue('--c'))).toMatch(/18,\s*164,\s*182/);
     await page.reload({ timeout: 300_000 });
     await waitReady(page, 300_000);
     await page.waitForFunction(() => document.body.dataset.restored === 'true');
     await page.click('#tab-layers');
     expect(await layerNames(page)).toEqual(before);
+    expect(await page.getByLabel(`图层“${before[0]}”的颜色`).inputValue()).toBe('#12a4b6');
     expect(await listNames(page)).toContain('荆楚文化大观园');
     await page.click('#tab-layers');
     await page.getByRole('button', { name: '移除图层“import-utf8”' }).click();
@@ -246,5 +251,38 @@ describe('import in the app', { timeout: 600_000 }, () => {
     expect(after).not.toContain('import-utf8');
     expect(after.length).toBe(before.length - 1);
     expect(s.errors).toEqual([]);
+  });
+});
+
+
+describe('a full disk', { timeout: 600_000 }, () => {
+  it('the page says so and keeps the new layer until the page closes', async () => {
+    // A real quota error: Chromium is told this origin may store 1 byte. (Set before the first
+    // write: Chromium checks an open database's quota only now and then.)
+    const d = await openSession(baseUrl);
+    try {
+      const { page } = d;
+      const cdp = await d.context.newCDPSession(page);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl).origin, quotaSize: 1 });
+      await page.goto(baseUrl, { timeout: 300_000 });
+      await waitReady(page, 300_000);
+      await page.getByRole('button', { name: /导入/ }).first().click();
+      await page.fill('#import-paste', 'name,lon,lat\n满盘点,112.25,30.34\n');
+      await page.click('#import-read-paste');
+      await addFromPreview(page);
+      await expect.poll(() => page.getByRole('alert').filter({ hasText: '存储空间已满' }).count(), { timeout: 30_000 }).toBe(1);
+      await page.click('#tab-layers');
+      expect(await page.locator('.layer-import .layer-count').first().innerText()).toContain('仅本次');
+      expect(await listNames(page)).toContain('满盘点');
+      await screenshot(page, 'import-storage-full-1440');
+      // It was never stored: after a reload it is gone.
+      await page.reload({ timeout: 300_000 });
+      await waitReady(page, 300_000);
+      await page.waitForFunction(() => document.body.dataset.restored === 'true');
+      expect(await listNames(page)).not.toContain('满盘点');
+      expect(d.errors.filter((e) => !/Quota/i.test(e))).toEqual([]);
+    } finally {
+      await d.close();
+    }
   });
 });
