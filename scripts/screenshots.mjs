@@ -2,6 +2,8 @@
 /**
  * Takes screenshots of the built app (laptop, phone, 4K) into tests/artifacts/ for a person to look at.
  *   node scripts/screenshots.mjs [query…]     e.g.  node scripts/screenshots.mjs "?sel=jingzhou-shashi-airport"
+ * ACTION=file.mjs runs that module's default export `(page, size) => …` after the app is ready and
+ * before the shot (to open a dialog, import a file…). SIZES=laptop,phone picks sizes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +33,7 @@ for (const name of only) {
   for (const [i, q] of queries.entries()) {
     await page.goto(base + q);
     await page.waitForFunction(() => document.body.dataset.ready, undefined, { timeout: 120000 });
+    if (process.env.ACTION) await (await import(path.resolve(process.env.ACTION))).default(page, name);
     await page.waitForTimeout(Number(process.env.WAIT ?? 2500));
     const file = path.join(out, `shot-${name}-${i}.png`);
     await page.screenshot({ path: file });
