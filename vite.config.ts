@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { cspPlugin } from './src/reliability/vite-csp';
+import { pwaPlugin } from './src/reliability/pwa-config';
 
 export default defineConfig({
   base: './',
+  plugins: [cspPlugin(), pwaPlugin()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

@@ -25,6 +25,9 @@ import type { TourConfig } from './present/tour';
 import { buildNearLayers } from './map/near-layers';
 import { createNearMode } from './modes/near-mode';
 import { createPresentMode } from './modes/present-mode';
+import { guardPanel } from './reliability/faults';
+import { watchContextLoss } from './reliability/context-notice';
+import { maplessDraw, maplessPresent, maplessPublish } from './reliability/mapless';
 import { createPublish } from './publish';
 import { createBasemapMode } from './basemaps/basemap-mode';
 import { createDrawMode } from './draw/draw-mode';
@@ -50,6 +53,8 @@ export interface AppData {
 }
 
 export interface AppDom {
+  /** The map's box (#map): holds the map, or the notice that it cannot be drawn. */
+  map: HTMLElement;
   sidebar: HTMLElement;
   details: HTMLElement;
   legend: HTMLElement;
@@ -77,9 +82,10 @@ export function reportDataset(data: AppData): ReportDataset {
 
 /**
  * Wires data → store → map layers and panels. Panels and the map only read state and call
- * `store.set`; nothing else writes it.
+ * `store.set`; nothing else writes it. `view` is null on a device that cannot draw the map (no
+ * WebGL): the list, search, filters, details, citywide figures, import and downloads still work.
  */
-export function startApp(data: AppData, store: Store<AppState>, view: MapView, dom: AppDom, tour: TourConfig): void {
+export function startApp(data: AppData, store: Store<AppState>, view: MapView | null, dom: AppDom, tour: TourConfig): void {
   const features = toFeatures(data.projects, data.links);
   const byId = new Map(data.projects.map((p) => [p.id, p]));
   const visible = new Float32Array(data.projects.length);
@@ -108,10 +114,12 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
 
   const setFilters = (filters: Filters) => store.set({ filters });
   const choose = (id: string | null) => store.set({ selectedId: id });
-  const present = createPresentMode(view, store, data, tour);
+  // Without a map (no WebGL) the modes that draw on it stand aside; see reliability/mapless.ts.
+  const present = view ? createPresentMode(view, store, data, tour) : maplessPresent;
+  if (view) watchContextLoss(view.map, () => store.get().lang);
   const near = createNearMode(nearEl, view, store, data, choose);
-  const publish = createPublish(view, store, data, dom.legend as HTMLDetailsElement);
-  const draw = createDrawMode(view, store, () => renderLayers(store.get()));
+  const publish = view ? createPublish(view, store, data, dom.legend as HTMLDetailsElement) : maplessPublish;
+  const draw = view ? createDrawMode(view, store, () => renderLayers(store.get())) : maplessDraw;
   const pad = () => padding(dom.sidebar, dom.details);
 
   // Imported datasets: storage, the import flow and its ways in, the layers tab.
@@ -124,10 +132,10 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   });
   const zoomTo = (id: string) => {
     const d = importsOf(store.get().datasets).find((x) => x.id === id);
-    if (d) fitPositions(view, d.data.positions, pad());
+    if (d && view) fitPositions(view, d.data.positions, pad());
   };
   const importer = createImportController(document.body, store, actions, { places: data.places, counties: data.counties }, (d) => zoomTo(d.id));
-  installWaysIn(view.map.getContainer(), () => store.get().lang, (src) => importer.read(src), (file) => importer.readFile(file));
+  installWaysIn(dom.map, () => store.get().lang, (src) => importer.read(src), (file) => importer.readFile(file));
   const layers = createLayersPanel(layersEl, store, actions, importer, zoomTo, choose, draw.sketches);
 
   function updateVisible(f: Filters): void {
@@ -140,6 +148,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
   }
 
   function renderLayers(s: AppState): void {
+    if (!view) return;
     updateVisible(s.filters);
     const d = view.display;
     const nearLayers = s.near ? buildNearLayers(s.near.center, s.near.radiusKm, 1, d) : [];
@@ -162,15 +171,18 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     dom.subtitle.textContent = t(lang, 'subtitle');
     document.title = `${t(lang, 'title')} · ${t(lang === 'zh' ? 'en' : 'zh', 'title')}`;
     dom.sidebar.setAttribute('aria-label', t(lang, 'sidebar'));
-    view.map.getContainer().setAttribute('aria-label', t(lang, 'map'));
-    view.map.getCanvas().setAttribute('aria-label', t(lang, 'map'));
+    dom.map.setAttribute('aria-label', t(lang, 'map'));
+    // Its own name: two landmarks both called 地图 cannot be told apart (axe landmark-unique).
+    view?.map.getCanvas().setAttribute('aria-label', t(lang, 'mapCanvas'));
     dom.legend.setAttribute('aria-label', t(lang, 'legend'));
-    dom.actions.replaceChildren(
+    dom.actions.replaceChildren(...[
       ...publish.controls(lang),
       h('button', { type: 'button', id: 'import-button', 'aria-label': t(lang, 'importButtonLabel'), title: t(lang, 'importButtonLabel'), onClick: () => importer.open() }, t(lang, 'importButton')),
-      h('button', { type: 'button', id: 'present-button', 'aria-label': t(lang, 'presentLabel'), title: t(lang, 'presentLabel'), onClick: () => store.set({ present: true }) }, t(lang, 'present')),
-      h('button', { type: 'button', id: 'lang-switch', 'aria-label': t(lang, 'languageLabel'), onClick: () => store.set({ lang: lang === 'zh' ? 'en' : 'zh' }) }, t(lang, 'language')),
-    );
+      // Nothing to present without a map.
+      !view ? null : h('button', { type: 'button', id: 'present-button', 'aria-label': t(lang, 'presentLabel'), title: t(lang, 'presentLabel'), onClick: () => store.set({ present: true }) }, t(lang, 'present')),
+      // The name starts with the visible words (axe label-content-name-mismatch).
+      h('button', { type: 'button', id: 'lang-switch', 'aria-label': `${t(lang, 'language')} · ${t(lang, 'languageLabel')}`, onClick: () => store.set({ lang: lang === 'zh' ? 'en' : 'zh' }) }, t(lang, 'language')),
+    ].filter((b) => b !== null));
     present.relabel(s);
     sheetToggle.setAttribute('aria-label', t(lang, 'sheetToggle'));
     // Download what the filters show (uMap #1500): GeoJSON with the data's own fields, CSV for Excel.
@@ -179,7 +191,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
       h('button', { type: 'button', id: 'download-geojson', onClick: () => download('jingzhou-projects.geojson', toGeoJson(shownView.shown, shownImports()), 'application/geo+json') }, t(lang, 'downloadGeoJson')),
       h('button', { type: 'button', id: 'download-csv', onClick: () => download('jingzhou-projects.csv', toCsv(shownView.shown, (p) => anchorOf(p.geometry), shownImports()), 'text/csv;charset=utf-8') }, t(lang, 'downloadCsv')),
     );
-    renderCitywide(citywideEl, data.citywide, lang);
+    guardPanel(citywideEl, 'citywide', lang, () => renderCitywide(citywideEl, data.citywide, lang));
   }
 
   function renderTabs(lang: Lang, current: AppState['tab']): void {
@@ -195,11 +207,11 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     const ref = parseFeatureId(id);
     if (!ref) {
       const p = byId.get(id);
-      if (p) flyToProject(view, p, pad());
+      if (p && view) flyToProject(view, p, pad());
       return;
     }
     const d = importsOf(store.get().datasets).find((x) => x.id === ref.datasetId);
-    if (!d || ref.index >= d.data.count) return;
+    if (!view || !d || ref.index >= d.data.count) return;
     const at: [number, number] = [d.data.positions[ref.index * 2], d.data.positions[ref.index * 2 + 1]];
     flyToImported(view, at, d.data.geometries?.[ref.index] ?? null, d.data.precision_m[ref.index], pad());
   }
@@ -221,9 +233,9 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     const datasetsChanged = !prev || prev.datasets !== s.datasets;
     if (!prev || prev.lang !== lang) {
       renderChrome(lang, s);
-      if (prev) view.setLanguage(lang, present.scale());
+      if (prev) view?.setLanguage(lang, present.scale());
     }
-    if (!prev || prev.lang !== lang || datasetsChanged) renderLegend(dom.legend, lang, importsOf(s.datasets).filter((d) => d.visible));
+    if (!prev || prev.lang !== lang || datasetsChanged) guardPanel(dom.legend, 'legend', lang, () => renderLegend(dom.legend, lang, importsOf(s.datasets).filter((d) => d.visible)));
     if (!prev || prev.lang !== lang || prev.tab !== s.tab) renderTabs(lang, s.tab);
     projectsPane.hidden = s.tab !== 'projects';
     citywideEl.hidden = s.tab !== 'citywide';
@@ -231,26 +243,28 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     nearEl.hidden = s.tab !== 'near';
     layersEl.hidden = s.tab !== 'layers';
     layers.render(s, prev);
-    if (!prev || prev.near !== s.near || prev.nearError !== s.nearError || prev.lang !== lang || datasetsChanged) near.render(s);
-    if (s.near && prev && (prev.near?.center !== s.near.center || prev.near?.radiusKm !== s.near.radiusKm)) fitNear(view, s.near, pad());
+    if (!prev || prev.near !== s.near || prev.nearError !== s.nearError || prev.lang !== lang || datasetsChanged) guardPanel(nearEl, 'near', lang, () => near.render(s));
+    if (view && s.near && prev && (prev.near?.center !== s.near.center || prev.near?.radiusKm !== s.near.radiusKm)) fitNear(view, s.near, pad());
     if (!prev || prev.filters !== s.filters || datasetsChanged) shownView = filtered(s.datasets, s.filters);
     // The panels also re-render for a new language; the view does not depend on it.
     const filtersChanged = !prev || prev.filters !== s.filters || prev.lang !== lang || datasetsChanged;
     if (filtersChanged || prev?.selectedId !== s.selectedId) {
-      renderFilterPanel(filterEl, shownView.counts, s.filters, lang, setFilters);
+      // Each panel is guarded: one that throws shows its error and the others still render.
+      guardPanel(filterEl, 'filters', lang, () => renderFilterPanel(filterEl, shownView.counts, s.filters, lang, setFilters));
       const hasImports = shownView.imports.some((x) => x.dataset.visible);
       const fmt = (n: number) => (hasImports ? n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : String(n));
-      renderFeatureList(listEl, listSource(shownView.shown, shownView.imports, lang),
+      guardPanel(listEl, 'list', lang, () => renderFeatureList(listEl, listSource(shownView.shown, shownView.imports, lang),
         t(lang, hasImports ? 'shownFeatures' : 'shown', { n: fmt(shownView.shownTotal), total: fmt(shownView.total) }), s.selectedId, lang, {
           onChoose: (id) => (store.get().selectedId === id ? flyTo(id) : choose(id)),
           onHover: (id) => store.set({ hoveredId: id }),
           onEscape: () => choose(null),
-        });
+        }));
     }
     // Hidden panels are drawn when shown, not on every change.
-    if (s.tab === 'stats' && (filtersChanged || prev?.tab !== 'stats')) renderStats(statsEl, shownView.shown, lang, tallyImported(shownView.imports));
+    if (s.tab === 'stats' && (filtersChanged || prev?.tab !== 'stats')) guardPanel(statsEl, 'stats', lang, () => renderStats(statsEl, shownView.shown, lang, tallyImported(shownView.imports)));
     if (!prev || prev.selectedId !== s.selectedId || prev.lang !== lang || datasetsChanged) {
-      renderSelection(s, lang);
+      // A details card that failed still opens, to say so.
+      if (!guardPanel(dom.details, 'details', lang, () => renderSelection(s, lang))) dom.details.hidden = !s.selectedId;
       if (s.selectedId && prev && prev.selectedId !== s.selectedId) flyTo(s.selectedId);
     }
     if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near || prev.present !== s.present || datasetsChanged) renderLayers(s);
@@ -275,7 +289,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     }, 120);
   }
 
-  view.map.on('moveend', () => {
+  view?.map.on('moveend', () => {
     const m = view.map;
     const c = m.getCenter();
     // The URL holds WGS-84 whatever base map is shown.
@@ -286,17 +300,19 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView, d
     const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
     if (importer.dialog.open) return;
     if (e.key === 'Escape' && store.get().selectedId && !target.closest('.project-list')) choose(null);
-    if ((e.key === 'p' || e.key === 'P') && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) store.set({ present: !store.get().present });
+    if ((e.key === 'p' || e.key === 'P') && view && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) store.set({ present: !store.get().present });
   });
   store.subscribe((s, prev) => render(s, prev));
   // A switch of base map re-draws every overlay through the new display transform (drawings too).
-  createBasemapMode(view, store, () => draw.setTransform(view.display));
+  if (view) createBasemapMode(view, store, () => draw.setTransform(view.display));
   render(store.get(), null);
   const first = store.get();
-  view.map.resize();
-  if (first.near && !first.view) fitNear(view, first.near, pad());
-  else if (!first.view && first.selectedId && byId.has(first.selectedId)) flyTo(first.selectedId);
-  else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
+  if (view) {
+    view.map.resize();
+    if (first.near && !first.view) fitNear(view, first.near, pad());
+    else if (!first.view && first.selectedId && byId.has(first.selectedId)) flyTo(first.selectedId);
+    else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
+  }
   // Imports saved in earlier visits come back once the report is drawn.
   void actions.restore().then(() => (document.body.dataset.restored = 'true'));
 }

@@ -286,6 +286,18 @@ const STRINGS = {
   detailsExact: ['文件给出的坐标', 'coordinates from the file'],
   detailsApprox: ['按地名大致放置，约 ±{m}', 'placed approximately from a place name, about ±{m}'],
   nearImported: ['导入图层中 {r} 公里内有 {n} 个要素（列出最近的）', '{n} imported features within {r} km (nearest listed)'],
+  // Reliability (issue 15): faults, context loss, no WebGL, offline, updates.
+  panelFailed: ['此部分出错，其余功能仍可使用。', 'This part failed; the rest of the app still works.'],
+  panelRetry: ['重试', 'Try again'],
+  pageError: ['页面出现错误', 'Something went wrong on this page'],
+  pageErrorHint: ['地图和其他部分可能仍可使用；如有异常请刷新页面。', 'The map and the other parts may still work; reload the page if something looks wrong.'],
+  contextLost: ['地图绘制暂时中断（图形处理器已重置），正在恢复…', 'Map drawing paused (the graphics processor was reset); restoring…'],
+  contextRestored: ['地图已恢复。', 'The map is back.'],
+  noWebgl: ['此设备无法绘制地图（浏览器未启用 WebGL）。项目列表、搜索、筛选、详情、全市事项和下载仍可使用。', 'This device cannot draw the map (WebGL is not available in this browser). The list, search, filters, details, citywide figures and downloads still work.'],
+  updateReady: ['新版本已就绪，下次打开时生效。', 'A new version is ready; it loads on your next visit.'],
+  updateNow: ['立即更新', 'Update now'],
+  offlineReady: ['已可离线使用。', 'Ready to work offline.'],
+  mapCanvas: ['地图画面：方向键平移，加减号缩放', 'Map view: arrow keys pan, plus and minus zoom'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -11,8 +11,13 @@ import { readUrl } from './state/url-state';
 import { readTourConfig } from './present/tour';
 import { showFatal, showNotice, showStatus } from './ui/status-banner';
 import { mapPadding } from './ui/map-padding';
+import { installErrorReporter } from './reliability/error-reporter';
+import { tryCreateMap } from './reliability/no-webgl';
+import { registerOffline } from './reliability/offline';
 
 const statusEl = document.getElementById('status')!;
+// Errors nobody caught are said on the page, in words (issue 15), from the first moment on.
+installErrorReporter(document.body, () => (document.documentElement.lang === 'en' ? 'en' : 'zh'));
 
 function storedLang(): Lang {
   try {
@@ -42,14 +47,16 @@ async function start(): Promise<void> {
   if (window.matchMedia('(max-width: 700px)').matches) document.getElementById('legend')!.removeAttribute('open');
   const sidebar = document.getElementById('sidebar')!;
   const details = document.getElementById('details')!;
-  const view = createMapView({
-    container: document.getElementById('map')!,
+  const mapEl = document.getElementById('map')!;
+  // A device without WebGL cannot draw the map; everything else still works without it.
+  const view = tryCreateMap(mapEl, lang, () => createMapView({
+    container: mapEl,
     base,
     lang,
-    labels: { zoomIn: t(lang, 'zoomIn'), zoomOut: t(lang, 'zoomOut'), compass: t(lang, 'compass'), map: t(lang, 'map') },
+    labels: { zoomIn: t(lang, 'zoomIn'), zoomOut: t(lang, 'zoomOut'), compass: t(lang, 'compass'), map: t(lang, 'mapCanvas') },
     initialView: early.view ?? undefined,
     fitPadding: mapPadding(sidebar, details),
-  });
+  }));
   performance.mark('jzmap:map-created');
 
   const [loaded, citywide] = await projectData;
@@ -67,6 +74,7 @@ async function start(): Promise<void> {
 
   const outline = base.counties.features.find((f) => f.properties?.kind === 'prefecture') as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
   startApp({ projects, links: loaded.links, citywide, places: base.places, counties: base.counties, outline }, store, view, {
+    map: mapEl,
     sidebar,
     details,
     legend: document.getElementById('legend')!,
@@ -77,19 +85,23 @@ async function start(): Promise<void> {
   }, tour);
   performance.mark('jzmap:app-started');
   // Test and benchmark hook: the map and store, read-only by convention.
-  (window as unknown as { __jzmap: unknown }).__jzmap = { map: view.map, store, pickAll: () => view.pickAll() };
+  (window as unknown as { __jzmap: unknown }).__jzmap = { map: view?.map ?? null, store, pickAll: () => view?.pickAll() ?? [] };
   if (benchN > 0) (await import('./bench/filter-bench')).installFilterBench(store, projects.length);
   // Ready means the map is idle AND the deck.gl project layers have drawn (not merely been set).
-  await view.whenDrawn(PROJECT_LAYERS);
-  performance.mark('jzmap:projects-drawn');
-  await view.whenIdle();
-  performance.mark('jzmap:idle');
-  // A kiosk (or a link with present=1) starts presenting by itself once the map is drawn.
-  if (tour.present) store.set({ present: true });
+  if (view) {
+    await view.whenDrawn(PROJECT_LAYERS);
+    performance.mark('jzmap:projects-drawn');
+    await view.whenIdle();
+    performance.mark('jzmap:idle');
+    // A kiosk (or a link with present=1) starts presenting by itself once the map is drawn.
+    if (tour.present) store.set({ present: true });
+  }
   // A record of the shipped data that breaks the schema is named, not silently dropped.
   const rejected = loaded.rejected.map((r) => `#${r.index} ${r.id || '?'}: ${r.reason}`).join('; ');
   if (rejected) showNotice(statusEl, `data/projects.geojson — ${t(lang, 'rejected', { n: loaded.rejected.length })} ${rejected}`, t(lang, 'close'));
   else showStatus(statusEl, '');
+  // Offline revisits: registered once the first view is drawn, so caching never slows it.
+  registerOffline(() => store.get().lang);
   document.body.dataset.readyAt = String(performance.now());
   document.body.dataset.ready = 'true';
 }

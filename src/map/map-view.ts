@@ -5,6 +5,8 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import type { StyleSpecification } from 'maplibre-gl';
 import { IDENTITY, type DisplayTransform } from '../basemaps/display-crs';
+// deck.gl's own WebGL layer (a dependency of @deck.gl/core): used only to resynchronise its state cache.
+import { getGLParameters } from '@luma.gl/webgl';
 import type { BaseMapData } from '../data/basemap';
 import { buildBaseStyle, type LabelLanguage } from './basemap-style';
 import { JINGZHOU_BOUNDS } from './bounds';
@@ -87,9 +89,19 @@ export function createMapView(opts: MapViewOptions): MapView {
 
   // Checks run after each deck.gl frame, for whenDrawn.
   const afterRender = new Set<() => void>();
-  const overlay = new MapLibreOverlay({ interleaved: true, layers: [], onAfterRender: () => afterRender.forEach((f) => f()) });
+  const newOverlay = (layers: Layer[]) => new MapLibreOverlay({ interleaved: true, layers, onAfterRender: () => afterRender.forEach((f) => f()) });
   let current: Layer[] = [];
+  let overlay = newOverlay([]);
   map.addControl(overlay);
+  // After a lost WebGL context comes back, MapLibre redraws its own layers but deck.gl's device
+  // (cached on the context) still holds buffers and programs of the lost context: a new overlay
+  // on a new device, with fresh copies of the same layers, draws them again.
+  // luma.gl's caches are reset in the capture phase, before MapLibre's own restore sets up its
+  // painter through the same (hooked) context; the overlay is replaced after it.
+  opts.container.addEventListener('webglcontextrestored', () => resetLumaCaches(map), { capture: true });
+  map.on('webglcontextrestored', () => {
+    overlay = recreateOverlay(map, overlay, () => newOverlay(current.map((l) => l.clone({}))));
+  });
   // deck.gl's own click recognition (a tap on the shared canvas) stopped reaching the layers in
   // this set-up: hover still worked, clicks chose nothing (seen in Chromium with software WebGL).
   // MapLibre's click fires whenever the pointer did not travel, so it is dispatched to the layer
@@ -174,4 +186,46 @@ function labelControls(container: HTMLElement, labels: MapViewOptions['labels'])
   set('.maplibregl-ctrl-zoom-in', labels.zoomIn);
   set('.maplibregl-ctrl-zoom-out', labels.zoomOut);
   set('.maplibregl-ctrl-compass', labels.compass);
+}
+
+/** What luma.gl keeps on a WebGL context (its device, extensions and state cache), as far as we touch it. */
+interface LumaContext extends WebGL2RenderingContext {
+  luma?: { device?: { _moduleData?: Record<string, unknown> }; extensions?: Record<string, unknown> };
+  lumaState?: { cache: Record<string, unknown> | null; stateStack: unknown[] };
+}
+
+/**
+ * After a context restore. luma.gl keeps one device per WebGL context (`gl.luma`), and a new Deck
+ * attached to the same context gets that device back, so its context-bound caches are dropped:
+ * compiled programs (the device's module data), extension objects (re-fetched: the restored
+ * context must enable them again) and the state cache, which hooks the context's state setters
+ * and skips a call whose value it believes set — MapLibre's included — so it is re-read from the
+ * fresh context. The device itself is kept: a second device would hook the setters twice.
+ */
+function resetLumaCaches(map: maplibregl.Map): void {
+  const gl = map.getCanvas().getContext('webgl2') as LumaContext | null;
+  if (gl?.luma) {
+    if (gl.luma.device) gl.luma.device._moduleData = {};
+    for (const name of Object.keys(gl.luma.extensions ?? {})) gl.luma.extensions![name] = gl.getExtension(name);
+  }
+  if (gl?.lumaState) {
+    // Emptied, the cache is bypassed: reading every parameter it tracked refills it from the context.
+    const tracked = Object.keys(gl.lumaState.cache ?? {});
+    gl.lumaState.stateStack = [];
+    gl.lumaState.cache = {};
+    gl.lumaState.cache = getGLParameters(gl, tracked as unknown as Parameters<typeof getGLParameters>[1]) as Record<string, unknown>;
+  }
+}
+
+/** Swaps in a new overlay (on the reset device) made by `make`: a layer instance belongs to the Deck that initialised it, so it holds fresh copies. */
+function recreateOverlay(map: maplibregl.Map, old: MapLibreOverlay, make: () => MapLibreOverlay): MapLibreOverlay {
+  try {
+    map.removeControl(old);
+  } catch {
+    /* the old deck may fail to free what the lost context already freed */
+  }
+  const next = make();
+  map.addControl(next);
+  map.triggerRepaint();
+  return next;
 }

@@ -19,7 +19,7 @@ export interface NearMode {
 /** Near me: choosing a place (geolocation, a map tap, the gazetteer) and listing what is around it. */
 export function createNearMode(
   el: HTMLElement,
-  view: MapView,
+  view: MapView | null,
   store: Store<AppState>,
   data: { projects: Project[]; places: GeoJSON.FeatureCollection; outline: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon> },
   choose: (id: string) => void,
@@ -28,12 +28,12 @@ export function createNearMode(
   let picking = false;
   const setPicking = (on: boolean) => {
     picking = on;
-    view.map.getCanvas().style.cursor = on ? 'crosshair' : '';
+    if (view) view.map.getCanvas().style.cursor = on ? 'crosshair' : '';
   };
   const setNear = (center: [number, number], label: string) =>
     store.set((st) => ({ near: { center, radiusKm: st.near?.radiusKm ?? 5, label }, nearError: null, tab: 'near' }));
 
-  view.map.on('click', (e) => {
+  view?.map.on('click', (e) => {
     if (!picking) return;
     setPicking(false);
     // The tap is where the base map shows it; the place is kept in WGS-84.

@@ -10,6 +10,7 @@ import { applyFilters } from '../state/filters';
 import type { Store } from '../state/store';
 import { h } from '../ui/dom';
 import { renderCaption, renderDashboard } from '../ui/presentation';
+import { guardPanel } from '../reliability/faults';
 
 export interface PresentMode {
   enter(s: AppState): void;
@@ -56,7 +57,7 @@ export function createPresentMode(view: MapView, store: Store<AppState>, data: {
       view.map.resize();
       view.setLanguage(s.lang, scale());
       const shown = applyFilters(data.projects, s.filters);
-      renderDashboard(dashLeft, dashRight, shown, data.citywide, s.lang);
+      if (!guardPanel(dashRight, 'dashboard', s.lang, () => renderDashboard(dashLeft, dashRight, shown, data.citywide, s.lang))) dashLeft.replaceChildren();
       presenter = new Presenter(view, tour, {
         onChange: (stop, i, n, playing) => {
           renderCaption(caption, stop, i, n, playing, store.get().lang);

@@ -56,6 +56,9 @@ export function renderDashboard(left: HTMLElement, right: HTMLElement, shown: Pr
       h('span', { class: 'dash-label' }, zh ? s.zh : s.en)))),
   );
   const figures = (kind: CitywideItem['kind']) => h('ul', { class: 'dash-figures' }, ...citywide.filter((i) => i.kind === kind).map((i) =>
-    h('li', {}, h('span', { class: 'dash-big' }, i.figure || '—', h('small', {}, i.unit)), h('span', { class: 'dash-label' }, zh || !i.item_en ? i.item : i.item_en))));
+    h('li', {},
+      // A target with no number (城乡居民收入增长: 与经济增长基本同步) shows its words, not a dash posing as a figure.
+      i.figure ? h('span', { class: 'dash-big' }, i.figure, h('small', {}, i.unit)) : h('span', { class: 'dash-words' }, i.unit || i.quote),
+      h('span', { class: 'dash-label' }, zh || !i.item_en ? i.item : i.item_en))));
   right.replaceChildren(h('h2', {}, t(lang, 'targets2021')), figures('target2021'), h('h2', {}, t(lang, 'goals145')), figures('goal145'));
 }

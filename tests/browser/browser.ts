@@ -28,15 +28,17 @@ const ARGS = [
  * one session to the next. Sharing the browser saves its start and lets later sessions reuse the
  * GPU process's compiled shaders: a cold load of the app in SwiftShader is ~30 % shorter.
  */
-let shared: Promise<Browser> | undefined;
-function browser(): Promise<Browser> {
-  shared ??= chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-  return shared;
+const shared = new Map<string, Promise<Browser>>();
+/** The file's browser; one more only for sessions that need other flags (no WebGL: `--disable-webgl`). */
+function browser(extra: string[] = []): Promise<Browser> {
+  const key = extra.join(' ');
+  if (!shared.has(key)) shared.set(key, chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, ...extra] }));
+  return shared.get(key)!;
 }
 afterAll(async () => {
-  const b = shared;
-  shared = undefined;
-  await (await b)?.close();
+  const all = [...shared.values()];
+  shared.clear();
+  await Promise.all(all.map(async (b) => (await b).close()));
 });
 
 /**
@@ -45,9 +47,9 @@ afterAll(async () => {
  */
 export async function openSession(
   baseUrl: string,
-  opts: { viewport?: { width: number; height: number }; deviceScaleFactor?: number; hasTouch?: boolean; isMobile?: boolean; permissions?: string[]; geolocation?: { latitude: number; longitude: number } } = {},
+  opts: { args?: string[]; viewport?: { width: number; height: number }; deviceScaleFactor?: number; hasTouch?: boolean; isMobile?: boolean; permissions?: string[]; geolocation?: { latitude: number; longitude: number } } = {},
 ): Promise<Session> {
-  const context = await (await browser()).newContext({
+  const context = await (await browser(opts.args)).newContext({
     viewport: opts.viewport ?? { width: 1440, height: 900 },
     deviceScaleFactor: opts.deviceScaleFactor ?? 1,
     hasTouch: opts.hasTouch,

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openSession, waitReady, type Session } from './browser';
+import { projects } from './data';
+
+const baseUrl = inject('baseUrl');
+type Hook = { __jzmap: { pickAll(): string[]; map: import('maplibre-gl').Map } };
+const pickAll = (s: Session) => s.page.evaluate(() => (window as unknown as Hook).__jzmap.pickAll());
+/** Back to the first view (choosing a project flies the camera there), then what is drawn. */
+async function pickAllAt(s: Session, cam: { center: [number, number]; zoom: number }): Promise<string[]> {
+  await s.page.evaluate((c) => new Promise<void>((done) => {
+    const map = (window as unknown as Hook).__jzmap.map;
+    map.stop();
+    map.jumpTo(c);
+    map.once('idle', () => done());
+    map.triggerRepaint();
+  }), cam);
+  return pickAll(s);
+}
+
+describe('a fault in one panel stays in that panel', { timeout: 600_000 }, () => {
+  let s: Session;
+  let cam: { center: [number, number]; zoom: number };
+  let drawn: string[];
+  beforeAll(async () => {
+    s = await openSession(baseUrl);
+    // The documented test hook (src/reliability/faults.ts): the statistics panel's render throws.
+    await s.context.addInitScript(() => ((window as unknown as { __jzmapFaults: string[] }).__jzmapFaults = ['stats']));
+    await s.page.goto(baseUrl, { timeout: 300_000 });
+    await waitReady(s.page, 300_000);
+    cam = await s.page.evaluate(() => {
+      const m = (window as unknown as Hook).__jzmap.map;
+      return { center: m.getCenter().toArray() as [number, number], zoom: m.getZoom() };
+    });
+    drawn = await pickAll(s);
+  }, 600_000);
+  afterAll(async () => s?.close());
+
+  it('the failing panel says so in words; the map and the other panels keep working', async () => {
+    await s.page.getByRole('tab', { name: '统计' }).click();
+    const stats = s.page.locator('.stats');
+    await expect(stats.getByRole('alert').textContent()).resolves.toContain('此部分出错');
+    await expect(stats.textContent()).resolves.toContain('injected fault');
+    // Other panels: the list selects, details show the quote, filters count, the map draws.
+    await s.page.getByRole('tab', { name: '项目' }).click();
+    const first = projects.features.find((f) => f.properties.name === '荆州沙市机场')!;
+    await s.page.getByRole('searchbox', { name: /搜索/ }).fill('机场');
+    await s.page.waitForFunction(() => Number(document.body.dataset.shown) > 0 && Number(document.body.dataset.shown) < 10);
+    await s.page.locator(`[data-id="${first.properties.id}"]`).click();
+    await expect(s.page.locator('#details blockquote').textContent()).resolves.toBe(first.properties.quote);
+    await s.page.locator('#details .close').click();
+    await s.page.getByRole('searchbox', { name: /搜索/ }).fill('');
+    await s.page.waitForFunction((n) => Number(document.body.dataset.shown) === n, projects.features.length);
+    expect(drawn.length).toBeGreaterThan(20);
+    expect((await pickAllAt(s, cam)).sort()).toEqual([...drawn].sort());
+    await s.page.getByRole('tab', { name: '全市事项' }).click();
+    await expect(s.page.locator('.citywide').textContent()).resolves.toContain('城乡居民收入增长');
+    // The panel error is not a page error.
+    await expect(s.page.locator('.error-report').isHidden()).resolves.toBe(true);
+  });
+
+  it('an unhandled error and an unhandled rejection are reported on the page', async () => {
+    await s.page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('a handler failed (test)');
+      });
+      void Promise.reject(new Error('a promise failed (test)'));
+    });
+    const box = s.page.locator('.error-report[role=alert]');
+    await box.waitFor({ state: 'visible' });
+    await s.page.waitForFunction(() => document.querySelector('.error-report')!.textContent!.includes('a handler failed'));
+    const text = await box.textContent();
+    expect(text).toContain('页面出现错误');
+    expect(text).toContain('a promise failed (test)');
+    // The person can close it, and the map still answers.
+    await box.getByRole('button', { name: '关闭' }).click();
+    await expect(box.isHidden()).resolves.toBe(true);
+    expect((await pickAllAt(s, cam)).sort()).toEqual([...drawn].sort());
+  });
+});
