@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
-import { cspPlugin } from './src/reliability/vite-csp';
-import { pwaPlugin } from './src/reliability/pwa-config';
+import { cspPlugin } from './src/reliability/vite-csp.ts';
+import { pwaPlugin } from './src/reliability/pwa-config.ts';
 
 export default defineConfig({
   base: './',

@@ -87,3 +87,17 @@ export function buildCsp(opts: CspOptions): string {
   if (opts.header) directives.push("frame-ancestors 'self'");
   return directives.join('; ');
 }
+
+/**
+ * `html` with the policy in a `<meta http-equiv>` right after `<meta charset>` (a policy governs
+ * only what the parser meets after it); an existing policy meta tag is replaced.
+ */
+export function withCspMeta(html: string, policy: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" />`;
+  const old = /<meta http-equiv="Content-Security-Policy"[^>]*>/i;
+  if (old.test(html)) return html.replace(old, () => meta);
+  const at = html.search(/<meta charset[^>]*>/i);
+  if (at < 0) return html.replace(/<head>/i, () => `<head>\n    ${meta}`);
+  const end = html.indexOf('>', at) + 1;
+  return `${html.slice(0, end)}\n    ${meta}${html.slice(end)}`;
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { baseMapSources, buildCsp } from './csp';
+import { baseMapSources, buildCsp, withCspMeta } from './csp.ts';
 
 /** Reads the base-map hosts from a basemaps.json (absent file → none: the app's own origin only). */
 export function hostsFromConfig(file: string): string[] {
@@ -33,12 +33,7 @@ export function cspPlugin(opts: { configFile?: string } = {}): Plugin {
         // The benchmark's bare MapLibre page (src/bench/) is a measuring fixture, not the product.
         if (ctx.path.includes('/src/bench/')) return html;
         const hosts = hostsFromConfig(opts.configFile ?? path.join(root, 'public', 'basemaps.json'));
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${buildCsp({ hosts }).replace(/"/g, '&quot;')}" />`;
-        // The policy only governs what the parser meets after it, so it goes first (after charset).
-        const at = html.search(/<meta charset[^>]*>/i);
-        if (at < 0) return html.replace(/<head>/i, `<head>\n    ${meta}`);
-        const end = html.indexOf('>', at) + 1;
-        return `${html.slice(0, end)}\n    ${meta}${html.slice(end)}`;
+        return withCspMeta(html, buildCsp({ hosts }));
       },
     },
   };

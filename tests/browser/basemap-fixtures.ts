@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { baseMapSources, buildCsp, withCspMeta } from '../../src/reliability/csp';
 
 /**
  * Local stand-ins for street-map servers, for the base-map browser tests: node:http on 127.0.0.1,
@@ -159,6 +160,9 @@ export async function startAppServer(config: unknown): Promise<{ url: string; cl
     if (p === '/basemaps.json') return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(config));
     const file = path.join(dist, p === '/' ? 'index.html' : p);
     if (!file.startsWith(dist) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return res.writeHead(404).end('not found');
+    // The page's Content-Security-Policy allows the hosts of the basemaps.json it is served with,
+    // as a deployment that edits its config updates the policy (docs/deploy.md).
+    if (file.endsWith('index.html')) return res.writeHead(200, { 'Content-Type': TYPES['.html'] }).end(withCspMeta(fs.readFileSync(file, 'utf8'), buildCsp({ hosts: baseMapSources(config) })));
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });

@@ -58,6 +58,11 @@ export async function openSession(
     geolocation: opts.geolocation,
     acceptDownloads: true,
   });
+  // A Content-Security-Policy violation is an error in every test: a blocked worker, tile or style
+  // may not break what a test looks at, but it is something the built app did that its policy forbids.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const foreign: string[] = [];
