@@ -7,7 +7,7 @@ export interface ListRow {
   name: string;
   /** Right-hand note: a status, or the layer an imported row belongs to. */
   note: string;
-  /** Accessible name. */
+  /** Accessible name: begins with `name` and `note`, as shown, then what only colour or shape shows. */
   label: string;
   colour: readonly [number, number, number];
   /** Symbol classes: `dot-point`, `dot-line`, `dot-area`, plus `dot-hollow`. */
@@ -39,6 +39,9 @@ const MARGIN_ROWS = 10;
  * only the rows in view, so a million rows cost no more DOM than fifty.
  */
 export function renderFeatureList(el: HTMLElement, src: ListSource, summaryText: string, selectedId: string | null, lang: Lang, on: ListHandlers): void {
+  // The rows are rebuilt on each change (a click selects, and re-renders): a row removed under the
+  // pointer never hears it leave, so the hover would stick. The box itself stays and hears it.
+  el.onmouseleave = () => on.onHover(null);
   const summary = h('p', { class: 'list-summary', role: 'status' }, summaryText);
   if (src.length === 0) {
     el.replaceChildren(summary, h('p', { class: 'empty' }, t(lang, 'noMatch')));

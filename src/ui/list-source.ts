@@ -34,7 +34,8 @@ export function listSource(shown: Project[], imports: ImportedShown[], lang: Lan
         const st = statusInfo(p.status);
         const name = zh ? p.name : p.name_en;
         return {
-          id: p.id, name, note: zh ? st.zh : st.en, label: `${name}，${zh ? th.zh : th.en}，${zh ? st.zh : st.en}`,
+          // The name read out starts with the words shown, in their order (axe label-content-name-mismatch); the theme, shown only as colour, comes last.
+          id: p.id, name, note: zh ? st.zh : st.en, label: `${name}，${zh ? st.zh : st.en}，${zh ? th.zh : th.en}`,
           colour: th.color, dot: `dot-${p.kind}${st.notStarted ? ' dot-hollow' : ''}`,
         };
       }

@@ -53,6 +53,26 @@ describe('accessibility audit (axe-core) on a laptop', { timeout: 600_000 }, () 
     await s.page.locator('#details .close').click();
   });
 
+  it('import dialog open: no serious or critical violation', async () => {
+    await s.page.locator('#import-button').click();
+    await s.page.locator('.import-dialog[role=dialog]').waitFor({ state: 'visible' });
+    expect(serious(await audit(s.page))).toEqual([]);
+    await s.page.locator('.import-dialog .close').click();
+    await s.page.locator('.import-dialog').waitFor({ state: 'hidden' });
+  });
+
+  it('base-map panel and the measuring panel open (draw toolbar): no serious or critical violation', async () => {
+    await s.page.locator('.basemap-button').click();
+    await s.page.locator('#basemap-panel').waitFor({ state: 'visible' });
+    await s.page.locator('.draw-toolbar .draw-tool').first().click();
+    await s.page.locator('.draw-panel').waitFor({ state: 'visible' });
+    expect(serious(await audit(s.page))).toEqual([]);
+    await screenshot(s.page, 'a11y-panels-1440x900');
+    await s.page.locator('.draw-panel .close').click();
+    await s.page.locator('.basemap-button').click();
+    await s.page.locator('#basemap-panel').waitFor({ state: 'hidden' });
+  });
+
   it('presentation: no serious or critical violation; a target with no number shows its words', async () => {
     await s.page.keyboard.press('p');
     await s.page.waitForSelector('body.presenting');
