@@ -5,8 +5,16 @@ import { projects } from './data';
 const baseUrl = inject('baseUrl');
 type Hook = { __jzmap: { pickAll(): string[]; map: import('maplibre-gl').Map } };
 const pickAll = (s: Session) => s.page.evaluate(() => (window as unknown as Hook).__jzmap.pickAll());
-/** Back to the first view (choosing a project flies the camera there), then what is drawn. */
-async function pickAllAt(s: Session, cam: { center: [number, number]; zoom: number }): Promise<string[]> {
+/** Padding included: flying to a project beside the details card leaves the map's padding changed. */
+type Camera = { center: [number, number]; zoom: number; padding: import('maplibre-gl').PaddingOptions };
+
+/**
+ * Back to the first view (choosing a project flies the camera there), then what is drawn. The
+ * pointer leaves the list first: a row under it is a hovered feature, drawn larger, over others.
+ */
+async function pickAllAt(s: Session, cam: Camera): Promise<string[]> {
+  await s.page.mouse.move(700, 4);
+  await s.page.waitForFunction(() => (window as unknown as { __jzmap: { store: { get(): { hoveredId: string | null } } } }).__jzmap.store.get().hoveredId === null);
   await s.page.evaluate((c) => new Promise<void>((done) => {
     const map = (window as unknown as Hook).__jzmap.map;
     map.stop();
@@ -19,7 +27,7 @@ async function pickAllAt(s: Session, cam: { center: [number, number]; zoom: numb
 
 describe('a fault in one panel stays in that panel', { timeout: 600_000 }, () => {
   let s: Session;
-  let cam: { center: [number, number]; zoom: number };
+  let cam: Camera;
   let drawn: string[];
   beforeAll(async () => {
     s = await openSession(baseUrl);
@@ -29,9 +37,9 @@ describe('a fault in one panel stays in that panel', { timeout: 600_000 }, () =>
     await waitReady(s.page, 300_000);
     cam = await s.page.evaluate(() => {
       const m = (window as unknown as Hook).__jzmap.map;
-      return { center: m.getCenter().toArray() as [number, number], zoom: m.getZoom() };
+      return { center: m.getCenter().toArray() as [number, number], zoom: m.getZoom(), padding: m.getPadding() };
     });
-    drawn = await pickAll(s);
+    drawn = await pickAllAt(s, cam);
   }, 600_000);
   afterAll(async () => s?.close());
 
