@@ -1,0 +1,108 @@
+/**
+ * Soak (issue 15): the kiosk tour for a simulated 8 hours, accelerated as the 1-hour tour section
+ * is (a stop every 60 ms instead of 9 s: 3200 stops = 8 h). Samples at 17 points, each as the
+ * tour reaches its first stop (the same view every time): the page's DOM element count and live
+ * WebGL objects by kind — an init script wraps WebGL2RenderingContext's create and delete calls
+ * (MapLibre and deck.gl both go through them), so a texture or buffer made per stop and never
+ * freed shows as growth — then the JS heap after a forced GC.
+ * Warm-up is the first sixteenth (200 stops, about three rounds of the tour). Target: heap growth
+ * after warm-up ≤ 5 MB, no growth in DOM elements or WebGL objects. Only with `npm run bench`
+ * (`BENCH_ONLY=soak npm run bench` for this alone); never part of `npm test`.
+ * SOAK_STOPS (default 3200) shortens it.
+ */
+import { waitReady, withPage } from './_helpers.mjs';
+
+const KINDS = ['Texture', 'Buffer', 'Program', 'Shader', 'Framebuffer', 'Renderbuffer', 'VertexArray', 'Query', 'Sampler'];
+
+/** Runs in the page before the app: counts live WebGL objects by kind, on every WebGL2 context. */
+function countGl(kinds) {
+  const live = Object.fromEntries(kinds.map((k) => [k, 0]));
+  window.__glLive = live;
+  const proto = WebGL2RenderingContext.prototype;
+  const freed = new WeakSet();
+  for (const kind of kinds) {
+    const create = proto[`create${kind}`];
+    const del = proto[`delete${kind}`];
+    if (!create || !del) continue;
+    proto[`create${kind}`] = function (...a) {
+      const o = create.apply(this, a);
+      if (o) live[kind]++;
+      return o;
+    };
+    proto[`delete${kind}`] = function (o) {
+      // Deleting twice, or deleting null, frees nothing.
+      if (o && !freed.has(o)) {
+        freed.add(o);
+        live[kind]--;
+      }
+      return del.call(this, o);
+    };
+  }
+}
+
+export async function run(ctx) {
+  const STOPS = Number(process.env.SOAK_STOPS ?? 3200);
+  const INTERVAL = 60;
+  const t0 = Date.now();
+  const samples = await withPage(async (page, cdp) => {
+    await page.context().addInitScript(countGl, KINDS);
+    await page.goto(`${ctx.appUrl}?kiosk=1&interval=${INTERVAL}`, { timeout: 300_000 });
+    await waitReady(page, 300_000);
+    // Counted the moment the tour reaches its first stop (the overview) at or after stop `from`, so
+    // every sample sees the map at the same place in its loop: the base map's tile and label
+    // textures come and go with the view, and a sample in mid-loop would compare unlike views.
+    const sample = async (from) => {
+      const at = await page.evaluate((k) => new Promise((done) => {
+        const take = () => ({ nodes: document.getElementsByTagName('*').length, gl: { ...window.__glLive }, stop: Number(document.body.dataset.tourSteps ?? 0) });
+        const ready = () => Number(document.body.dataset.tourSteps ?? 0) >= k && document.body.dataset.tourIndex === '0';
+        if (ready()) return done(take());
+        const watch = new MutationObserver(() => {
+          if (!ready()) return;
+          watch.disconnect();
+          done(take());
+        });
+        watch.observe(document.body, { attributes: true, attributeFilter: ['data-tour-index'] });
+      }), from);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576;
+      return { ...at, heap };
+    };
+    const every = Math.max(1, Math.floor(STOPS / 16));
+    const out = [await sample(0)];
+    for (let next = every; next <= STOPS; next += every) {
+      out.push(await sample(next));
+      const s = out.at(-1);
+      console.log(`  soak stop ${String(s.stop).padStart(5)}: heap ${s.heap.toFixed(1)} MB, DOM ${s.nodes}, GL ${KINDS.filter((k) => s.gl[k]).map((k) => `${k} ${s.gl[k]}`).join(' ')}`);
+    }
+    return out;
+  }, { width: 1920, height: 1080 });
+
+  const start = samples[0];
+  const warm = samples[1] ?? start;
+  const last = samples.at(-1);
+  const hours = (last.stop * 9) / 3600;
+  const gl = (s) => KINDS.filter((k) => s.gl[k] || warm.gl[k] || last.gl[k]).map((k) => `${k} ${s.gl[k]}`).join(', ');
+  const glGrowth = KINDS.map((k) => last.gl[k] - warm.gl[k]);
+  const ok = last.heap - warm.heap <= 5 && last.nodes <= warm.nodes && glGrowth.every((d) => d <= 0);
+  const ran = `${last.stop} stops at ${INTERVAL} ms (= ${hours.toFixed(1)} h at 9 s) in ${((Date.now() - t0) / 1000).toFixed(0)} s`;
+  return [
+    {
+      figure: `soak: heap growth after warm-up (${hours.toFixed(1)} h of stops)`,
+      app: last.heap - warm.heap, anchor: 5, anchorName: 'limit', ratio: null, unit: 'MB',
+      note: `${ok ? 'PASS' : 'FAIL'}; ${ran}; heap after forced GC: start ${start.heap.toFixed(1)}, stop ${warm.stop} ${warm.heap.toFixed(1)}, stop ${last.stop} ${last.heap.toFixed(1)} MB`,
+    },
+    {
+      figure: 'soak: DOM elements growth after warm-up',
+      app: last.nodes - warm.nodes, anchor: 0, anchorName: 'limit', ratio: null, unit: '',
+      note: `start ${start.nodes}, stop ${warm.stop} ${warm.nodes}, stop ${last.stop} ${last.nodes}`,
+    },
+    {
+      figure: 'soak: live WebGL objects growth after warm-up',
+      app: glGrowth.reduce((a, b) => a + b, 0), anchor: 0, anchorName: 'limit', ratio: null, unit: '',
+      note: `start: ${gl(start)} | stop ${warm.stop}: ${gl(warm)} | stop ${last.stop}: ${gl(last)}`,
+    },
+  ];
+}
+
+// After the 1-hour tour section: it is the longest.
+export const order = 95;
