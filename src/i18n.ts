@@ -293,7 +293,7 @@ const STRINGS = {
   pageErrorHint: ['地图和其他部分可能仍可使用；如有异常请刷新页面。', 'The map and the other parts may still work; reload the page if something looks wrong.'],
   contextLost: ['地图绘制暂时中断（图形处理器已重置），正在恢复…', 'Map drawing paused (the graphics processor was reset); restoring…'],
   contextRestored: ['地图已恢复。', 'The map is back.'],
-  noWebgl: ['此设备无法绘制地图（浏览器未启用 WebGL）。项目列表、搜索、筛选、详情、全市事项和下载仍可使用。', 'This device cannot draw the map (WebGL is not available in this browser). The list, search, filters, details, citywide figures and downloads still work.'],
+  noWebgl: ['此设备无法绘制地图（浏览器未启用 WebGL）。项目列表、搜索、筛选、详情、全市事项、导入和下载仍可使用。', 'This device cannot draw the map (WebGL is not available in this browser). The list, search, filters, details, citywide figures, import and downloads still work.'],
   updateReady: ['新版本已就绪，下次打开时生效。', 'A new version is ready; it loads on your next visit.'],
   updateNow: ['立即更新', 'Update now'],
   offlineReady: ['已可离线使用。', 'Ready to work offline.'],
