@@ -4,13 +4,11 @@ import { anchorOf, areaKm2, distanceToGeometryKm } from './geo/measure';
 import { t, type Lang } from './i18n';
 import type { MapView } from './map/map-view';
 import { JINGZHOU_BOUNDS } from './map/bounds';
-import { buildProjectLayers, toFeatures } from './map/project-layers';
-import { buildImportedLayers } from './map/imported-layers';
+import { createLayerComposer } from './map/compose-layers';
 import type { AppState } from './state/app-state';
-import { countyTextFlags, type Filters } from './state/filters';
+import type { Filters } from './state/filters';
 import type { Store } from './state/store';
 import { writeUrl } from './state/url-state';
-import { download, toCsv, toGeoJson } from './data/export';
 import { renderCitywide } from './ui/citywide-panel';
 import { renderDetails, type Neighbour } from './ui/details';
 import { renderImportedDetails } from './ui/imported-details';
@@ -20,9 +18,8 @@ import { renderLegend } from './ui/legend';
 import { renderFeatureList } from './ui/feature-list';
 import { listSource } from './ui/list-source';
 import { renderStats } from './ui/stats-panel';
-import { fitNear, fitPositions, flyToImported, flyToProject, padding } from './ui/framing';
+import { fitNear, fitPositions, flyToFeature, padding } from './ui/framing';
 import type { TourConfig } from './present/tour';
-import { buildNearLayers } from './map/near-layers';
 import { createNearMode } from './modes/near-mode';
 import { createPresentMode } from './modes/present-mode';
 import { guardPanel } from './reliability/faults';
@@ -38,7 +35,9 @@ import { createDatasetStore } from './datasets/persist';
 import { createImportController } from './import-ui/controller';
 import { createLayersPanel } from './import-ui/layers-panel';
 import { installWaysIn } from './import-ui/ways-in';
-import { showNotice } from './ui/status-banner';
+import { storageNotice } from './import-ui/storage-notice';
+import { renderTabs } from './ui/tabs';
+import { renderDownloadButtons } from './ui/download-buttons';
 
 export interface AppData {
   projects: Project[];
@@ -86,11 +85,7 @@ export function reportDataset(data: AppData): ReportDataset {
  * WebGL): the list, search, filters, details, citywide figures, import and downloads still work.
  */
 export function startApp(data: AppData, store: Store<AppState>, view: MapView | null, dom: AppDom, tour: TourConfig): void {
-  const features = toFeatures(data.projects, data.links);
   const byId = new Map(data.projects.map((p) => [p.id, p]));
-  const visible = new Float32Array(data.projects.length);
-  let filterVersion = 0;
-  let lastCountyText: string | null = null;
   if (!store.get().datasets.some((d) => d.kind === 'report')) store.set({ datasets: [reportDataset(data), ...store.get().datasets] });
 
   const tabs = h('div', { class: 'tabs', role: 'tablist' });
@@ -123,13 +118,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   const pad = () => padding(dom.sidebar, dom.details);
 
   // Imported datasets: storage, the import flow and its ways in, the layers tab.
-  const actions = createDatasetActions(store, createDatasetStore(), (reason, name) => {
-    const lang = store.get().lang;
-    const text = reason === 'quota' ? t(lang, 'storageQuota', { name }) : reason === 'unavailable' ? t(lang, 'storageUnavailable', { name })
-      : name ? t(lang, 'storageSkipped', { names: name }) : t(lang, 'storageLoadFailed');
-    showNotice(dom.status, text, t(lang, 'close'));
-    dom.status.setAttribute('role', 'alert');
-  });
+  const actions = createDatasetActions(store, createDatasetStore(), storageNotice(dom.status, () => store.get().lang));
   const zoomTo = (id: string) => {
     const d = importsOf(store.get().datasets).find((x) => x.id === id);
     if (d && view) fitPositions(view, d.data.positions, pad());
@@ -138,30 +127,13 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   installWaysIn(dom.map, () => store.get().lang, (src) => importer.read(src), (file) => importer.readFile(file));
   const layers = createLayersPanel(layersEl, store, actions, importer, zoomTo, choose, draw.sketches);
 
-  function updateVisible(f: Filters): void {
-    // County and text are per-feature flags, recomputed only when they change.
-    const key = `${f.counties.join(',')}|${f.q}`;
-    if (key === lastCountyText) return;
-    lastCountyText = key;
-    countyTextFlags(data.projects, f, visible);
-    filterVersion++;
-  }
-
+  const layerComposer = view ? createLayerComposer(view, data.projects, data.links) : null;
   function renderLayers(s: AppState): void {
-    if (!view) return;
-    updateVisible(s.filters);
-    const d = view.display;
-    const nearLayers = s.near ? buildNearLayers(s.near.center, s.near.radiusKm, 1, d) : [];
-    const onHover = (id: string | null) => store.get().hoveredId !== id && store.set({ hoveredId: id });
-    const onClick = (id: string | null) => id && !near.picking() && !draw.busy() && choose(id);
-    // Drawn where the base map has them (shifted on a GCJ-02 street map); cached per base map.
-    const drawn = { areas: d.features(features.areas), lines: d.features(features.lines), points: d.features(features.points), links: d.features(features.links) };
-    const report = shownView.report?.visible ? buildProjectLayers(drawn, {
-      themes: s.filters.themes, statuses: s.filters.statuses, kinds: s.filters.kinds,
-      visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale: present.scale(),
-    }, onHover, onClick) : [];
-    const imported = buildImportedLayers(shownView.imports, { selectedId: s.selectedId, scale: present.scale(), display: d }, onHover, onClick);
-    view.setLayers([...nearLayers, ...report, ...imported, ...draw.layers()]);
+    layerComposer?.render(s, {
+      shown: shownView, scale: present.scale(), drawLayers: draw.layers(),
+      onHover: (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }),
+      onClick: (id) => id && !near.picking() && !draw.busy() && choose(id),
+    });
   }
 
   /** Everything whose words depend on the language only. */
@@ -185,36 +157,11 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     ].filter((b) => b !== null));
     present.relabel(s);
     sheetToggle.setAttribute('aria-label', t(lang, 'sheetToggle'));
-    // Download what the filters show (uMap #1500): GeoJSON with the data's own fields, CSV for Excel.
-    const shownImports = () => shownView.imports.filter((x) => x.dataset.visible).map((x) => ({ dataset: x.dataset, rows: x.summary.rows, n: x.summary.shown }));
-    exportEl.replaceChildren(
-      h('button', { type: 'button', id: 'download-geojson', onClick: () => download('jingzhou-projects.geojson', toGeoJson(shownView.shown, shownImports()), 'application/geo+json') }, t(lang, 'downloadGeoJson')),
-      h('button', { type: 'button', id: 'download-csv', onClick: () => download('jingzhou-projects.csv', toCsv(shownView.shown, (p) => anchorOf(p.geometry), shownImports()), 'text/csv;charset=utf-8') }, t(lang, 'downloadCsv')),
-    );
+    renderDownloadButtons(exportEl, lang, () => shownView);
     guardPanel(citywideEl, 'citywide', lang, () => renderCitywide(citywideEl, data.citywide, lang));
   }
 
-  function renderTabs(lang: Lang, current: AppState['tab']): void {
-    const names = { projects: 'tabProjects', near: 'tabNear', citywide: 'tabCitywide', stats: 'tabStats', layers: 'tabLayers' } as const;
-    tabs.replaceChildren(...(['projects', 'near', 'citywide', 'stats', 'layers'] as const).map((tab) =>
-      h('button', {
-        type: 'button', role: 'tab', 'aria-selected': current === tab ? 'true' : 'false', id: `tab-${tab}`,
-        onClick: () => store.set({ tab }),
-      }, t(lang, names[tab]))));
-  }
-
-  function flyTo(id: string): void {
-    const ref = parseFeatureId(id);
-    if (!ref) {
-      const p = byId.get(id);
-      if (p && view) flyToProject(view, p, pad());
-      return;
-    }
-    const d = importsOf(store.get().datasets).find((x) => x.id === ref.datasetId);
-    if (!view || !d || ref.index >= d.data.count) return;
-    const at: [number, number] = [d.data.positions[ref.index * 2], d.data.positions[ref.index * 2 + 1]];
-    flyToImported(view, at, d.data.geometries?.[ref.index] ?? null, d.data.precision_m[ref.index], pad());
-  }
+  const flyTo = (id: string) => view && flyToFeature(view, id, byId, store.get().datasets, pad());
 
   function renderSelection(s: AppState, lang: Lang): void {
     const ref = parseFeatureId(s.selectedId);
@@ -236,7 +183,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
       if (prev) view?.setLanguage(lang, present.scale());
     }
     if (!prev || prev.lang !== lang || datasetsChanged) guardPanel(dom.legend, 'legend', lang, () => renderLegend(dom.legend, lang, importsOf(s.datasets).filter((d) => d.visible)));
-    if (!prev || prev.lang !== lang || prev.tab !== s.tab) renderTabs(lang, s.tab);
+    if (!prev || prev.lang !== lang || prev.tab !== s.tab) renderTabs(tabs, lang, s.tab, (tab) => store.set({ tab }));
     projectsPane.hidden = s.tab !== 'projects';
     citywideEl.hidden = s.tab !== 'citywide';
     statsEl.hidden = s.tab !== 'stats';

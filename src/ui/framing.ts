@@ -4,6 +4,8 @@ import type { MapView } from '../map/map-view';
 import { radiusCircle } from '../near/near';
 import type { NearState } from '../state/app-state';
 import { mapPadding } from './map-padding';
+import { importsOf } from '../datasets/filtered';
+import { parseFeatureId, type Dataset } from '../datasets/types';
 
 export { mapPadding as padding } from './map-padding';
 
@@ -21,6 +23,20 @@ export function flyToImported(view: MapView, at: [number, number], geometry: Geo
   const g = geometry ?? radiusCircle(at, Math.max(precisionM, 300) / 1000).geometry;
   const [w, s, e, n] = bboxOf(g);
   view.map.fitBounds(view.display.bounds([[w, s], [e, n]]), { padding: pad, maxZoom: 15, duration: 1000 });
+}
+
+/** Any feature by its id: a report project (`id`) or an imported row (`dataset#index`). */
+export function flyToFeature(view: MapView, id: string, byId: ReadonlyMap<string, Project>, datasets: readonly Dataset[], pad: Padding): void {
+  const ref = parseFeatureId(id);
+  if (!ref) {
+    const p = byId.get(id);
+    if (p) flyToProject(view, p, pad);
+    return;
+  }
+  const d = importsOf(datasets).find((x) => x.id === ref.datasetId);
+  if (!d || ref.index >= d.data.count) return;
+  const at: [number, number] = [d.data.positions[ref.index * 2], d.data.positions[ref.index * 2 + 1]];
+  flyToImported(view, at, d.data.geometries?.[ref.index] ?? null, d.data.precision_m[ref.index], pad);
 }
 
 /** Fits a set of WGS-84 positions (interleaved lon, lat). */
