@@ -153,7 +153,9 @@ export function createMapView(opts: MapViewOptions): MapView {
       map.setStyle(build(label.lang, label.textScale), { diff: false });
       map.jumpTo({ center: display.toDisplay(here) });
       map.removeControl(attribution);
-      attribution = new maplibregl.AttributionControl({ compact: credit === null, customAttribution: credit ? [credit, PROJECTS_ATTRIBUTION] : PROJECTS_ATTRIBUTION });
+      // A street map's credit is spelled out on wide screens; on a phone MapLibre folds it into its
+      // (i) button (compact left undefined), as the long line covered the bottom of the map.
+      attribution = new maplibregl.AttributionControl({ compact: credit === null ? true : undefined, customAttribution: credit ? [credit, PROJECTS_ATTRIBUTION] : PROJECTS_ATTRIBUTION });
       map.addControl(attribution, 'bottom-right');
       // The embedded map's credit starts folded again (MapLibre opens a new compact control).
       if (credit === null) map.once('styledata', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
