@@ -95,12 +95,8 @@ async function centroid(page: Page, rgb: readonly number[], tol: number, near?: 
     const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
     // Page coordinates (what the mouse uses): the canvas sits right of the sidebar, under the top bar.
     const r = canvas.getBoundingClientRect();
-    const off = document.createElement('canvas');
-    off.width = canvas.width;
-    off.height = canvas.height;
-    const ctx = off.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const d = ctx.getImageData(0, 0, off.width, off.height).data;
+    const off = window.__mapImage();
+    const d = off.data;
     if (near) near = [near[0] - r.left, near[1] - r.top];
     let sx = 0, sy = 0, n = 0;
     for (let y = 0; y < off.height; y++) {

@@ -3,6 +3,13 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+declare global {
+  interface Window {
+    /** The map canvas as ImageData (device pixels); installed in every test page by openSession. */
+    __mapImage(): ImageData;
+  }
+}
+
 /** The system Chromium (Debian's `chromium`); CHROMIUM_PATH points elsewhere. Never a downloaded one. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(import.meta.dirname, '..', 'artifacts');
@@ -62,6 +69,17 @@ export async function openSession(
   // may not break what a test looks at, but it is something the built app did that its policy forbids.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  // What the map shows, for tests that look at pixels: a copy of the map canvas (the app keeps its
+  // drawing buffer), in device pixels.
+  await context.addInitScript(() => {
+    window.__mapImage = () => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+      const off = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
+      const ctx = off.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      return ctx.getImageData(0, 0, off.width, off.height);
+    };
   });
   const page = await context.newPage();
   const errors: string[] = [];

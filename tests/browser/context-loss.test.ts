@@ -20,13 +20,7 @@ async function pixels(page: Page): Promise<number[]> {
   return page.evaluate(() => new Promise<number[]>((done) => {
     const map = (window as unknown as Hook).__jzmap.map;
     map.once('idle', () => {
-      const c = map.getCanvas();
-      const off = document.createElement('canvas');
-      off.width = c.width;
-      off.height = c.height;
-      const ctx = off.getContext('2d')!;
-      ctx.drawImage(c, 0, 0);
-      const d = ctx.getImageData(0, 0, off.width, off.height).data;
+      const d = window.__mapImage().data;
       const out: number[] = [];
       for (let i = 0; i < d.length; i += 4 * 3) out.push(d[i], d[i + 1], d[i + 2]);
       done(out);

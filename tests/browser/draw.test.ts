@@ -29,15 +29,11 @@ async function pixel(page: Page, lngLat: [number, number]): Promise<{ x: number;
 /** The colour of the map at a page pixel (the map canvas keeps its drawing buffer). */
 async function rgbAt(page: Page, at: { x: number; y: number }): Promise<number[]> {
   return page.evaluate(({ x, y }) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
-    const r = canvas.getBoundingClientRect();
-    const k = canvas.width / r.width;
-    const off = document.createElement('canvas');
-    off.width = canvas.width;
-    off.height = canvas.height;
-    const ctx = off.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    return [...ctx.getImageData(Math.round((x - r.left) * k), Math.round((y - r.top) * k), 1, 1).data.slice(0, 3)];
+    const r = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect();
+    const img = window.__mapImage();
+    const k = img.width / r.width;
+    const o = (Math.round((y - r.top) * k) * img.width + Math.round((x - r.left) * k)) * 4;
+    return [img.data[o], img.data[o + 1], img.data[o + 2]];
   }, at);
 }
 const colourDistance = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);

@@ -132,14 +132,11 @@ describe('exploring the projects', () => {
       await idle;
       await new Promise((res) => setTimeout(res, 300));
       const dLon = (k: number) => k / (111.32 * Math.cos((y * Math.PI) / 180));
-      const canvas = m.getCanvas();
-      const off = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
-      const ctx = off.getContext('2d')!;
-      ctx.drawImage(canvas, 0, 0);
+      const img = window.__mapImage();
       const at = (k: number) => {
         const p = m.project([x - dLon(k), y]);
-        const d = ctx.getImageData(Math.round(p.x * devicePixelRatio), Math.round(p.y * devicePixelRatio), 1, 1).data;
-        return [d[0], d[1], d[2]];
+        const o = (Math.round(p.y * devicePixelRatio) * img.width + Math.round(p.x * devicePixelRatio)) * 4;
+        return [img.data[o], img.data[o + 1], img.data[o + 2]];
       };
       return { inside: at(r * 0.5), outside: at(r * 1.5) };
     }, [lon, lat, km]);
