@@ -60,7 +60,6 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
   let tool: Tool | null = null;
   let storageError = '';
   let sketchesShown = true;
-  const sketchWatchers = new Set<() => void>();
   const lang = () => store.get().lang;
 
   const toolbar = h('div', { class: 'draw-toolbar', role: 'toolbar' });
@@ -357,20 +356,13 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
     },
     sketches: {
       list: () => sketches.list(),
-      subscribe(fn) {
-        const off = sketches.subscribe(fn);
-        sketchWatchers.add(fn);
-        return () => {
-          off();
-          sketchWatchers.delete(fn);
-        };
-      },
+      subscribe: (fn) => sketches.subscribe(fn),
       toGeoJson: () => sketchesToGeoJson(sketches.list()),
       visible: () => sketchesShown,
+      // Only the layer list's checkbox sets this, and it already shows the new state.
       setVisible(v) {
         sketchesShown = v;
         onLayers();
-        for (const fn of sketchWatchers) fn();
       },
       open: () => {
         if (tool?.type !== 'sketch') setTool({ type: 'sketch', kind: null, geometry: null, editing: null, error: '' });

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, waitReady, type Session } from './browser';
+import { openReady, openSession, type Session } from './browser';
 
 const baseUrl = inject('baseUrl');
 const CORPUS = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'import-corpus');
@@ -127,10 +127,8 @@ describe('one file of each kind through the app', () => {
   ];
   let s: Session;
   beforeAll(async () => {
-    s = await openSession(baseUrl);
-    await s.page.goto(baseUrl, { timeout: 300_000 });
-    await waitReady(s.page, 300_000);
-  }, 600_000);
+    s = await openReady(baseUrl);
+  });
   afterAll(async () => s?.close());
 
   it('each gives features in the layer list or a clear message in the dialog; the map stays', async () => {
