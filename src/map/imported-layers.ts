@@ -44,6 +44,20 @@ interface Binary {
   attributes: Record<string, { value: ArrayBufferView; size: number; normalized?: boolean }>;
 }
 
+/** Above this many points a layer is drawn as small dots without the white ring (see pointStyle). */
+export const DENSE_POINTS = 20_000;
+
+/**
+ * Size and outline of an imported layer's points (pixels, before the presentation scale). A few
+ * thousand points are markers with a white ring; tens of thousands and more are small dots in the
+ * layer's colour: with white rings, neighbours covered each other's fill and a dense layer read as
+ * a white block, and every pixel a point covers is work for a software-drawn map (4.5 px markers
+ * made each frame of 200,000 points take seconds there).
+ */
+export function pointStyle(count: number): { radius: number; lineWidth: number; ring: boolean } {
+  return count > DENSE_POINTS ? { radius: 2, lineWidth: 1, ring: false } : { radius: 4.5, lineWidth: 1.5, ring: true };
+}
+
 /** Per-row colours: approximate placements hollow (ring only), surveyed ones filled. Built once per data. */
 const colourCache = new WeakMap<object, { colour: Rgb; fill: Uint8Array; line: Uint8Array }>();
 function colours(d: ImportDataset): { fill: Uint8Array; line: Uint8Array } {
@@ -53,6 +67,8 @@ function colours(d: ImportDataset): { fill: Uint8Array; line: Uint8Array } {
   const fill = new Uint8Array(n * 4);
   const line = new Uint8Array(n * 4);
   const [r, g, b] = d.colour;
+  // Surveyed points: a white ring on markers, the fill colour on dense dots.
+  const edge = pointStyle(importedIndex(d.data).points).ring ? 255 : -1;
   const approx = d.data.approx;
   for (let i = 0; i < n; i++) {
     const o = i * 4;
@@ -61,7 +77,10 @@ function colours(d: ImportDataset): { fill: Uint8Array; line: Uint8Array } {
       line[o] = r; line[o + 1] = g; line[o + 2] = b; line[o + 3] = 255;
     } else {
       fill[o] = r; fill[o + 1] = g; fill[o + 2] = b; fill[o + 3] = 230;
-      line[o] = 255; line[o + 1] = 255; line[o + 2] = 255; line[o + 3] = 255;
+      if (edge < 0) {
+        line[o] = r; line[o + 1] = g; line[o + 2] = b;
+      } else line[o] = line[o + 1] = line[o + 2] = edge;
+      line[o + 3] = 255;
     }
   }
   const entry = { colour: d.colour, fill, line };
@@ -151,6 +170,7 @@ export function buildImportedLayers(
       } as never));
     }
     if (importedIndex(d.data).points > 0) {
+      const style = pointStyle(importedIndex(d.data).points);
       layers.push(new ScatterplotLayer({
         id: `import-points-${id}`,
         data: binary(input, state.display) as never,
@@ -159,8 +179,8 @@ export function buildImportedLayers(
         stroked: true,
         radiusUnits: 'pixels',
         lineWidthUnits: 'pixels',
-        getRadius: 4.5 * s,
-        getLineWidth: 1.5 * s,
+        getRadius: style.radius * s,
+        getLineWidth: style.lineWidth * s,
         parameters: NO_DEPTH,
         beforeId: UNDER_LABELS,
         pickable: true,

@@ -24,7 +24,9 @@ export function listSource(shown: Project[], imports: ImportedShown[], lang: Lan
     starts.push(n);
     n += p.summary.shown;
   }
-  const projectIndex = new Map(shown.map((p, i) => [p.id, i]));
+  // Built on the first lookup only: every filter change makes a new source, and a map of 100k ids
+  // each time cost more than the rest of the change (lookups happen when something is chosen).
+  let projectIndex: Map<string, number> | null = null;
   return {
     length: n,
     row(i): ListRow {
@@ -55,7 +57,7 @@ export function listSource(shown: Project[], imports: ImportedShown[], lang: Lan
     },
     indexOf(id) {
       const ref = parseFeatureId(id);
-      if (!ref) return projectIndex.get(id) ?? -1;
+      if (!ref) return (projectIndex ??= new Map(shown.map((p, i) => [p.id, i]))).get(id) ?? -1;
       const k = parts.findIndex((p) => p.dataset.id === ref.datasetId);
       if (k < 0) return -1;
       const rows = parts[k].summary.rows;
