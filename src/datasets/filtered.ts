@@ -1,7 +1,7 @@
 import type { Project } from '../data/projects';
 import { COUNTIES, GEOM_KINDS, STATUS_KEYS, THEME_KEYS } from '../data/themes';
 import { summarise, type Facet, type Filters, type Summary } from '../state/filters';
-import { gpuCategories, gpuFilterCategories, searchRows, summariseImported, type ImportedSummary } from './imported-filter';
+import { facetTable, gpuCategories, gpuFilterCategories, searchRows, summariseImported, type ImportedSummary } from './imported-filter';
 import type { Dataset, ImportDataset, ReportDataset } from './types';
 
 /** One imported dataset under the current filters. */
@@ -41,7 +41,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * theme or status change is one counting pass and a uniform on the GPU.
  */
 export function createFilteredView(): (datasets: readonly Dataset[], f: Filters) => FilteredView {
-  const cache = new WeakMap<object, { q: string; hits: Uint8Array | null; counties: readonly string[]; categories: Uint32Array }>();
+  const cache = new WeakMap<object, { q: string; hits: Uint8Array | null; table: Uint32Array; counties: readonly string[]; categories: Uint32Array }>();
   let lastReport: { projects: Project[]; f: Filters; summary: Summary } | null = null;
   return (datasets, f) => {
     const report = reportOf(datasets);
@@ -60,14 +60,14 @@ export function createFilteredView(): (datasets: readonly Dataset[], f: Filters)
       let c = cache.get(d);
       if (!c || c.q !== f.q) {
         const hits = searchRows(d, f.q);
-        c = { q: f.q, hits, counties: f.counties, categories: gpuCategories(d, f, hits) };
+        c = { q: f.q, hits, table: facetTable(d, hits), counties: f.counties, categories: gpuCategories(d, f, hits) };
         cache.set(d, c);
       } else if (!sameList(c.counties, f.counties)) {
         c = { ...c, counties: f.counties, categories: gpuCategories(d, f, c.hits) };
         cache.set(d, c);
       }
       // A hidden layer keeps its categories (no upload when shown again) but counts nothing.
-      const summary = dataset.visible ? summariseImported(d, f, c.hits) : { rows: new Uint32Array(0), shown: 0, counts: emptyCounts() };
+      const summary = dataset.visible ? summariseImported(d, f, c.hits, c.table) : NOTHING_SHOWN;
       if (dataset.visible) {
         add(counts.themes, THEME_KEYS, summary.counts.themes);
         add(counts.statuses, STATUS_KEYS, summary.counts.statuses);
@@ -86,9 +86,12 @@ export function createFilteredView(): (datasets: readonly Dataset[], f: Filters)
   };
 }
 
-function emptyCounts(): ImportedSummary['counts'] {
-  return { themes: new Uint32Array(THEME_KEYS.length), statuses: new Uint32Array(STATUS_KEYS.length), counties: new Uint32Array(COUNTIES.length), kinds: new Uint32Array(GEOM_KINDS.length) };
-}
+const NOTHING_SHOWN: ImportedSummary = {
+  shown: 0,
+  counts: { themes: new Uint32Array(THEME_KEYS.length), statuses: new Uint32Array(STATUS_KEYS.length), counties: new Uint32Array(COUNTIES.length), kinds: new Uint32Array(GEOM_KINDS.length) },
+  row: () => -1,
+  allRows: () => new Uint32Array(0),
+};
 
 function add(into: Map<string, number>, keys: readonly string[], t: Uint32Array): void {
   keys.forEach((k, i) => t[i] && into.set(k, (into.get(k) ?? 0) + t[i]));
@@ -102,8 +105,9 @@ export function tallyImported(imports: readonly ImportedShown[]): { cell: Map<st
   for (const { dataset, summary } of imports) {
     if (!dataset.visible) continue;
     const { theme, status, county } = dataset.data;
+    const rows = summary.allRows();
     for (let k = 0; k < summary.shown; k++) {
-      const i = summary.rows[k];
+      const i = rows[k];
       const th = theme[i];
       if (th < THEME_KEYS.length) tTheme[th * (STATUS_KEYS.length + 1) + (status[i] < STATUS_KEYS.length ? status[i] : STATUS_KEYS.length)]++;
       if (county[i] < COUNTIES.length) tCounty[county[i]]++;

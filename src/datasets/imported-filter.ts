@@ -93,49 +93,107 @@ export function searchRows(d: ImportedData, needle: string): Uint8Array | null {
 const maskOf = (keys: readonly string[], all: readonly string[]) => keys.reduce((m, k) => m | (1 << all.indexOf(k)), 0);
 
 export interface ImportedSummary {
-  /** Indices of the rows that pass every filter, in file order (first `shown` entries of `rows`). */
-  rows: Uint32Array;
   shown: number;
   /** Per facet, counts per value under the other facets (as the report's counts). */
   counts: { themes: Uint32Array; statuses: Uint32Array; counties: Uint32Array; kinds: Uint32Array };
+  /** The index of the k-th row that passes every filter (k < shown), in file order; found by scanning only as far as k. */
+  row(k: number): number;
+  /** Every passing row's index, in file order (one pass over the rows, made on the first call). */
+  allRows(): Uint32Array;
 }
 
-/** Filters one imported dataset and counts every facet in one pass. `hits` from {@link searchRows}. */
-export function summariseImported(d: ImportedData, f: Filters, hits: Uint8Array | null): ImportedSummary {
-  const ix = importedIndex(d);
+const T = THEME_KEYS.length + 1;
+const S = STATUS_KEYS.length + 1;
+const C = COUNTIES.length + 1;
+const K = GEOM_KINDS.length;
+/** A facet code's slot in the table: unknown codes share the last one. */
+const slot = (code: number, n: number) => (code < n ? code : n);
+
+/**
+ * How many rows share each combination of theme, status, county and kind (unknown codes in a slot
+ * of their own), among the rows the search lets through. A few hundred cells: a filter change then
+ * counts cells instead of rows, so it costs the same with a million rows as with ten. Built once
+ * per dataset and search text (one pass over the rows).
+ */
+export function facetTable(d: ImportedData, hits: Uint8Array | null): Uint32Array {
+  const kind = importedIndex(d).kind;
+  const { theme, status, county } = d;
+  const cells = new Uint32Array(T * S * C * K);
+  for (let i = 0; i < d.count; i++) {
+    if (hits && !hits[i]) continue;
+    cells[((slot(theme[i], T - 1) * S + slot(status[i], S - 1)) * C + slot(county[i], C - 1)) * K + kind[i]]++;
+  }
+  return cells;
+}
+
+/**
+ * Filters one imported dataset and counts every facet. `hits` from {@link searchRows}; `table`
+ * from {@link facetTable} for the same hits (made here when not given). The counts come from the
+ * table; the passing rows are found only when asked for (the list asks for the few it shows).
+ */
+export function summariseImported(d: ImportedData, f: Filters, hits: Uint8Array | null, table = facetTable(d, hits)): ImportedSummary {
   const themeMask = maskOf(f.themes, THEME_KEYS);
   const statusMask = maskOf(f.statuses, STATUS_KEYS);
   const countyMask = maskOf(f.counties, COUNTIES);
   const kindMask = maskOf(f.kinds, GEOM_KINDS);
-  const allThemes = f.themes.length === THEME_KEYS.length ? 1 : 0;
-  const allStatuses = f.statuses.length === STATUS_KEYS.length ? 1 : 0;
-  const allCounties = f.counties.length === COUNTIES.length ? 1 : 0;
+  // Rows with no code pass a facet only while it is not narrowed.
+  const passes = (code: number, n: number, mask: number, all: boolean) => (code === n ? (all ? 1 : 0) : (mask >> code) & 1);
+  const allThemes = f.themes.length === THEME_KEYS.length;
+  const allStatuses = f.statuses.length === STATUS_KEYS.length;
+  const allCounties = f.counties.length === COUNTIES.length;
   const tTheme = new Uint32Array(THEME_KEYS.length);
   const tStatus = new Uint32Array(STATUS_KEYS.length);
   const tCounty = new Uint32Array(COUNTIES.length);
   const tKind = new Uint32Array(GEOM_KINDS.length);
-  const rows = new Uint32Array(d.count);
   let shown = 0;
-  const { theme, status, county } = d;
-  const kind = ix.kind;
-  for (let i = 0; i < d.count; i++) {
-    if (hits && !hits[i]) continue;
-    const th = theme[i];
-    const st = status[i];
-    const co = county[i];
-    const okTheme = th === NO_CODE ? allThemes : (themeMask >> th) & 1;
-    const okStatus = st === NO_CODE ? allStatuses : (statusMask >> st) & 1;
-    const okCounty = co === NO_CODE ? allCounties : (countyMask >> co) & 1;
-    const okKind = (kindMask >> kind[i]) & 1;
-    const fails = 4 - okTheme - okStatus - okCounty - okKind;
-    if (fails > 1) continue;
-    if (okStatus && okCounty && okKind && th !== NO_CODE) tTheme[th]++;
-    if (okTheme && okCounty && okKind && st !== NO_CODE) tStatus[st]++;
-    if (okTheme && okStatus && okKind && co !== NO_CODE) tCounty[co]++;
-    if (okTheme && okStatus && okCounty) tKind[kind[i]]++;
-    if (fails === 0) rows[shown++] = i;
+  for (let th = 0; th < T; th++) {
+    const okTheme = passes(th, T - 1, themeMask, allThemes);
+    for (let st = 0; st < S; st++) {
+      const okStatus = passes(st, S - 1, statusMask, allStatuses);
+      for (let co = 0; co < C; co++) {
+        const okCounty = passes(co, C - 1, countyMask, allCounties);
+        for (let k = 0; k < K; k++) {
+          const n = table[((th * S + st) * C + co) * K + k];
+          if (!n) continue;
+          const okKind = (kindMask >> k) & 1;
+          const fails = 4 - okTheme - okStatus - okCounty - okKind;
+          if (fails > 1) continue;
+          // A row failing one facet only counts towards that facet's values.
+          if (okStatus && okCounty && okKind && th < T - 1) tTheme[th] += n;
+          if (okTheme && okCounty && okKind && st < S - 1) tStatus[st] += n;
+          if (okTheme && okStatus && okKind && co < C - 1) tCounty[co] += n;
+          if (okTheme && okStatus && okCounty) tKind[k] += n;
+          if (fails === 0) shown += n;
+        }
+      }
+    }
   }
-  return { rows, shown, counts: { themes: tTheme, statuses: tStatus, counties: tCounty, kinds: tKind } };
+  // The passing rows, found by a scan that resumes where the last request stopped.
+  const rows = new Uint32Array(shown);
+  let found = 0;
+  let next = 0;
+  const kind = importedIndex(d).kind;
+  const { theme, status, county } = d;
+  const scanTo = (k: number) => {
+    for (; found <= k && next < d.count; next++) {
+      const i = next;
+      if (hits && !hits[i]) continue;
+      if (passes(slot(theme[i], T - 1), T - 1, themeMask, allThemes) && passes(slot(status[i], S - 1), S - 1, statusMask, allStatuses)
+        && passes(slot(county[i], C - 1), C - 1, countyMask, allCounties) && (kindMask >> kind[i]) & 1) rows[found++] = i;
+    }
+  };
+  return {
+    shown,
+    counts: { themes: tTheme, statuses: tStatus, counties: tCounty, kinds: tKind },
+    row(k) {
+      if (k >= found) scanTo(k);
+      return rows[k];
+    },
+    allRows() {
+      scanTo(shown - 1);
+      return rows;
+    },
+  };
 }
 
 /**

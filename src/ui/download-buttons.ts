@@ -9,7 +9,7 @@ import { h } from './dom';
  * the report's projects and every visible import. `shown` is read at the click.
  */
 export function renderDownloadButtons(el: HTMLElement, lang: Lang, shown: () => FilteredView): void {
-  const imports = () => shown().imports.filter((x) => x.dataset.visible).map((x) => ({ dataset: x.dataset, rows: x.summary.rows, n: x.summary.shown }));
+  const imports = () => shown().imports.filter((x) => x.dataset.visible).map((x) => ({ dataset: x.dataset, rows: x.summary.allRows(), n: x.summary.shown }));
   el.replaceChildren(
     h('button', { type: 'button', id: 'download-geojson', onClick: () => download('jingzhou-projects.geojson', toGeoJson(shown().shown, imports()), 'application/geo+json') }, t(lang, 'downloadGeoJson')),
     h('button', { type: 'button', id: 'download-csv', onClick: () => download('jingzhou-projects.csv', toCsv(shown().shown, (p) => anchorOf(p.geometry), imports()), 'text/csv;charset=utf-8') }, t(lang, 'downloadCsv')),

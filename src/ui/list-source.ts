@@ -44,7 +44,7 @@ export function listSource(shown: Project[], imports: ImportedShown[], lang: Lan
       let k = parts.length - 1;
       while (starts[k] > i) k--;
       const { dataset, summary } = parts[k];
-      const row = summary.rows[i - starts[k]];
+      const row = summary.row(i - starts[k]);
       const name = importedName(dataset, row, lang);
       const approx = dataset.data.approx[row] === 1;
       const kind = dataset.data.geometries?.[row]?.type ?? 'Point';
@@ -60,7 +60,7 @@ export function listSource(shown: Project[], imports: ImportedShown[], lang: Lan
       if (!ref) return (projectIndex ??= new Map(shown.map((p, i) => [p.id, i]))).get(id) ?? -1;
       const k = parts.findIndex((p) => p.dataset.id === ref.datasetId);
       if (k < 0) return -1;
-      const rows = parts[k].summary.rows;
+      const rows = parts[k].summary.allRows();
       let lo = 0;
       let hi = parts[k].summary.shown - 1;
       while (lo <= hi) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { DEFAULT_FILTERS } from '../../src/state/filters';
+import { COUNTIES, STATUS_KEYS, THEME_KEYS } from '../../src/data/themes';
 import { NO_CODE, type ImportedData, type TextColumn } from '../../src/import/types';
 import { gpuCategories, gpuFilterCategories, GPU_NONE, searchRows, summariseImported } from '../../src/datasets/imported-filter';
 import { cellText, columnString } from '../../src/datasets/cell-text';
@@ -52,16 +53,52 @@ describe('text columns', () => {
 describe('imported filter', () => {
   it('shows everything by default and counts facets', () => {
     const s = summariseImported(sample, DEFAULT_FILTERS, null);
-    expect([...s.rows.slice(0, s.shown)]).toEqual([0, 1, 2, 3]);
+    expect([...s.allRows()]).toEqual([0, 1, 2, 3]);
     expect(s.counts.themes[0]).toBe(2);
     expect(s.counts.counties[7]).toBe(1);
   });
   it('drops rows without a theme once the theme filter is narrowed', () => {
     const f = { ...DEFAULT_FILTERS, themes: DEFAULT_FILTERS.themes.filter((k) => k !== 'industry') };
     const s = summariseImported(sample, f, null);
-    expect([...s.rows.slice(0, s.shown)]).toEqual([0, 3]);
+    expect([...s.allRows()]).toEqual([0, 3]);
     // Counts follow the other facets: industry still counts its one row.
     expect(s.counts.themes[1]).toBe(1);
+  });
+  it('counts from the facet table match a row-by-row count, for random data and filters', () => {
+    // Row by row, as the rule reads: unknown codes pass a facet only while it is not narrowed; a
+    // row failing one facet counts towards that facet's values only.
+    const reference = (d: ImportedData, f: typeof DEFAULT_FILTERS, hits: Uint8Array | null) => {
+      const ok = (code: number, keys: readonly string[], allowed: readonly string[]) => (code === NO_CODE ? allowed.length === keys.length : allowed.includes(keys[code]));
+      const counts = { themes: new Array(THEME_KEYS.length).fill(0), statuses: new Array(STATUS_KEYS.length).fill(0), counties: new Array(COUNTIES.length).fill(0) };
+      const rows: number[] = [];
+      for (let i = 0; i < d.count; i++) {
+        if (hits && !hits[i]) continue;
+        const a = ok(d.theme[i], THEME_KEYS, f.themes), b = ok(d.status[i], STATUS_KEYS, f.statuses), c = ok(d.county[i], COUNTIES, f.counties);
+        if (b && c && d.theme[i] !== NO_CODE) counts.themes[d.theme[i]]++;
+        if (a && c && d.status[i] !== NO_CODE) counts.statuses[d.status[i]]++;
+        if (a && b && d.county[i] !== NO_CODE) counts.counties[d.county[i]]++;
+        if (a && b && c) rows.push(i);
+      }
+      return { counts, rows };
+    };
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const code = (n: number) => (rnd(5) === 0 ? undefined : rnd(n));
+    const d = data(Array.from({ length: 3000 }, (_, i) => ({ name: i % 7 ? `点${i}` : `泵站${i}`, lon: 112, lat: 30, theme: code(THEME_KEYS.length), status: code(STATUS_KEYS.length), county: code(COUNTIES.length) })));
+    const some = <T,>(keys: readonly T[]) => keys.filter(() => rnd(3) > 0);
+    for (let trial = 0; trial < 40; trial++) {
+      const f = { ...DEFAULT_FILTERS, themes: trial % 4 ? some(THEME_KEYS) : [...THEME_KEYS], statuses: trial % 3 ? some(STATUS_KEYS) : [...STATUS_KEYS], counties: trial % 5 ? some(COUNTIES) : [...COUNTIES] };
+      const hits = trial % 2 ? searchRows(d, '泵站') : null;
+      const s = summariseImported(d, f, hits);
+      const ref = reference(d, f, hits);
+      expect([...s.counts.themes]).toEqual(ref.counts.themes);
+      expect([...s.counts.statuses]).toEqual(ref.counts.statuses);
+      expect([...s.counts.counties]).toEqual(ref.counts.counties);
+      expect(s.shown).toBe(ref.rows.length);
+      // Rows asked for one by one (as the list does) and all at once agree with the reference.
+      if (ref.rows.length > 5) expect([s.row(0), s.row(5)]).toEqual([ref.rows[0], ref.rows[5]]);
+      expect([...s.allRows()]).toEqual(ref.rows);
+    }
   });
   it('searches name cells case-insensitively, never across cell boundaries', () => {
     expect([...searchRows(sample, 'harbour')!].flatMap((v, i) => (v ? [i] : []))).toEqual([1]);
