@@ -6,6 +6,7 @@ import type { ImportDataset, Rgb } from '../datasets/types';
 import { importedFeatureId, parseFeatureId } from '../datasets/types';
 import { importedIndex } from '../datasets/imported-filter';
 import { NO_DEPTH, UNDER_LABELS } from './project-layers';
+import { DotLayer } from './dot-layer';
 import type { DisplayTransform } from '../basemaps/display-crs';
 
 /**
@@ -14,6 +15,7 @@ import type { DisplayTransform } from '../basemaps/display-crs';
  * row). Same options as the project layers' filter, hence the same shader program.
  */
 class CodeFilterExtension extends DataFilterExtension {
+  static override extensionName = 'CodeFilterExtension';
   override _getCategoryKey(this: Layer<DataFilterExtensionProps>, category: unknown): number {
     return Number(category);
   }
@@ -171,22 +173,20 @@ export function buildImportedLayers(
     }
     if (importedIndex(d.data).points > 0) {
       const style = pointStyle(importedIndex(d.data).points);
-      layers.push(new ScatterplotLayer({
+      // Dots, not the scatter layer's instanced quads: see dot-layer.ts (software WebGL).
+      layers.push(new DotLayer({
         id: `import-points-${id}`,
         data: binary(input, state.display) as never,
         visible: d.visible,
-        filled: true,
-        stroked: true,
-        radiusUnits: 'pixels',
-        lineWidthUnits: 'pixels',
-        getRadius: style.radius * s,
-        getLineWidth: style.lineWidth * s,
+        // The ring straddles the edge, as the scatter layer's did.
+        radiusPixels: (style.radius - style.lineWidth / 2) * s,
+        lineWidthPixels: style.lineWidth * s,
         parameters: NO_DEPTH,
         beforeId: UNDER_LABELS,
         pickable: true,
         autoHighlight: true,
         highlightColor: [255, 214, 0, 255],
-        extensions: [codeFilter, dash],
+        extensions: [codeFilter],
         filterCategories: input.pointCategories,
         onHover: (info: PickingInfo) => onHover(pick(info)),
         onClick: (info: PickingInfo) => onClick(pick(info)),
