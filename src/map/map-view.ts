@@ -93,6 +93,20 @@ export function createMapView(opts: MapViewOptions): MapView {
   let current: Layer[] = [];
   let overlay = newOverlay([]);
   map.addControl(overlay);
+  // The layers are handed to deck.gl once the base map has first settled. Started together, deck.gl's
+  // shader programs and MapLibre's first tiles and frames compete for the same cores and GPU
+  // process: in software WebGL on two cores the first view took ~1.5 s longer that way than one after
+  // the other (see README, npm run bench). The base map shows first, the projects just after.
+  // A base map whose tiles never come never settles: the layers go in after 8 s whatever happens.
+  let settled = false;
+  const settle = () => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(backstop);
+    overlay.setProps({ layers: current });
+  };
+  const backstop = setTimeout(settle, 8000);
+  map.once('idle', settle);
   // After a lost WebGL context comes back, MapLibre redraws its own layers but deck.gl's device
   // (cached on the context) still holds buffers and programs of the lost context: a new overlay
   // on a new device, with fresh copies of the same layers, draws them again.
@@ -137,7 +151,7 @@ export function createMapView(opts: MapViewOptions): MapView {
     },
     setLayers(layers) {
       current = layers;
-      overlay.setProps({ layers });
+      if (settled) overlay.setProps({ layers });
     },
     layers: () => current,
     setLanguage(lang, textScale = 1) {
