@@ -7,7 +7,9 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { h, svg } from '../ui/dom';
 import { renderCorrectionSection, type CorrectionEdit } from './correction-panel';
-import { createDrawEngine, IDENTITY, type DisplayTransform, type DrawKind, type DrawnGeometry } from './draw-engine';
+import { IDENTITY } from '../basemaps/display-crs';
+import type { DisplayTransform, DrawKind, DrawnGeometry } from './draw-engine';
+import { createLazyDrawEngine } from './lazy-engine';
 import { buildCorrectionLayers, buildSketchLayers } from './draw-layers';
 import { areaM2, formatArea, formatDistance, lengthM } from './measure-figures';
 import { StorageError } from './persist';
@@ -53,10 +55,11 @@ const PENCIL = () => icon(svg('path', { d: 'M2 14l1-4 8-8 3 3-8 8zM10 3l3 3', fi
 const newId = () => (crypto.randomUUID ? crypto.randomUUID() : `s${Date.now()}${Math.random().toString(36).slice(2)}`);
 
 export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: () => void): DrawMode {
-  const engine = createDrawEngine(view.map);
+  // Terra-draw arrives when a tool is first opened (every way in goes through engine.prepare).
+  const engine = createLazyDrawEngine(view.map);
   const sketches = createSketches();
   const corrections = createCorrections();
-  let transform = IDENTITY;
+  let transform: DisplayTransform = IDENTITY;
   let tool: Tool | null = null;
   let storageError = '';
   let sketchesShown = true;
@@ -217,7 +220,7 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
     const btn = (type: 'measure' | 'sketch', label: string, name: string, icon: SVGElement) =>
       h('button', {
         type: 'button', class: 'draw-tool', 'aria-label': name, title: name, 'aria-pressed': tool?.type === type ? 'true' : 'false',
-        onClick: () => (tool?.type === type ? setTool(null) : type === 'measure' ? startMeasure('line') : setTool({ type: 'sketch', kind: null, geometry: null, editing: null, error: '' })),
+        onClick: () => (tool?.type === type ? setTool(null) : engine.prepare(() => (type === 'measure' ? startMeasure('line') : setTool({ type: 'sketch', kind: null, geometry: null, editing: null, error: '' })))),
       }, icon, label);
     toolbar.replaceChildren(btn('measure', t(l, 'measure'), `${t(l, 'measure')} · ${t(l, 'measureLabel')}`, RULER()), btn('sketch', t(l, 'sketch'), `${t(l, 'sketch')} · ${t(l, 'sketchLabel')}`, PENCIL()));
   }
@@ -305,7 +308,7 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
     }
     const editing = tool?.type === 'correct' && tool.project.id === p.id ? tool : null;
     renderCorrectionSection(section, p, corrections.get(p.id) ?? null, corrections.list().length, editing ? { error: editing.error, multi: !single(editing.geometry), draft: editing.draft } : null, lang(), {
-      onStart: () => startCorrect(p),
+      onStart: () => engine.prepare(() => startCorrect(p)),
       onRedraw: redraw,
       onSave: saveCorrection,
       onCancel: () => setTool(null),
@@ -364,9 +367,9 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
         sketchesShown = v;
         onLayers();
       },
-      open: () => {
+      open: () => engine.prepare(() => {
         if (tool?.type !== 'sketch') setTool({ type: 'sketch', kind: null, geometry: null, editing: null, error: '' });
-      },
+      }),
     },
   };
 }
