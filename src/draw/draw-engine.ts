@@ -1,3 +1,4 @@
+import { IDENTITY } from '../basemaps/display-crs';
 import {
   TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode,
   type GeoJSONStoreFeatures,
@@ -21,7 +22,6 @@ export interface DisplayTransform {
   toDisplay(c: Pos): Pos;
   fromDisplay(c: Pos): Pos;
 }
-export const IDENTITY: DisplayTransform = { toDisplay: (c) => c, fromDisplay: (c) => c };
 
 export interface DrawHandlers {
   /** The geometry as it is drawn (with the pointer's live position), or null before the first click. */
@@ -55,7 +55,7 @@ function mapCoords(g: DrawnGeometry, f: (c: Pos) => Pos): DrawnGeometry {
 
 /** Creates the engine for a MapLibre map; terra-draw itself starts on first use. */
 export function createDrawEngine(map: MapLibreMap): DrawEngine {
-  let transform = IDENTITY;
+  let transform: DisplayTransform = IDENTITY;
   let td: TerraDraw | null = null;
   let handlers: DrawHandlers | null = null;
   let editing: { id: string | number; onChange: (g: DrawnGeometry) => void } | null = null;

@@ -1,4 +1,5 @@
 import type { DatasetActions } from '../datasets/actions';
+import type { DrawMode } from '../draw/draw-mode';
 import { importsOf } from '../datasets/filtered';
 import { tableToCsv, download } from '../data/export';
 import { t } from '../i18n';
@@ -13,15 +14,8 @@ export interface LayersPanel {
   render(s: AppState, prev: AppState | null): void;
 }
 
-/** 我的标注 as the layer list needs it (src/draw/ owns the sketches). */
-export interface SketchLayer {
-  list(): readonly unknown[];
-  subscribe(fn: () => void): () => void;
-  toGeoJson(): string;
-  visible(): boolean;
-  setVisible(v: boolean): void;
-  open(): void;
-}
+/** 我的标注 as the layer list needs it: what draw mode offers (src/draw/ owns the sketches). */
+export type SketchLayer = DrawMode['sketches'];
 
 /**
  * The 图层 · Layers tab: the import button, every dataset as a layer (show/hide, rename, zoom,

@@ -121,11 +121,12 @@ export class DotLayer<D = unknown> extends Layer<Required<DotLayerProps<D>>> {
       this.setState({ model: this.makeModel() });
       this.getAttributeManager()!.invalidateAll();
     }
+    // One point per row: deck.gl sets the count of instanced models only, so it is set here when the data may have changed.
+    (this.state.model as Model).setVertexCount(this.getNumInstances());
   }
 
   override draw(): void {
     const model = this.state.model as Model;
-    model.setVertexCount(this.getNumInstances());
     model.shaderInputs.setProps({ dots: { radius: this.props.radiusPixels, lineWidth: this.props.lineWidthPixels } });
     model.draw(this.context.renderPass);
   }
