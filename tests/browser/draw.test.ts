@@ -219,6 +219,8 @@ describe('measure, sketch and correct', () => {
     try {
       await s.page.waitForTimeout(1500);
       await s.page.getByRole('button', { name: '修正位置', exact: true }).click();
+      // The point can be dragged once the form is out: the drawing tools load on first use.
+      await s.page.getByLabel('新的位置精度（米）').waitFor();
       const from = await pixel(s.page, CITIZEN_HOME);
       const target: [number, number] = [112.2745, 30.3525];
       const to = await pixel(s.page, target);
