@@ -54,9 +54,20 @@ afterAll(async () => {
  */
 export async function openSession(
   baseUrl: string,
-  opts: { args?: string[]; viewport?: { width: number; height: number }; deviceScaleFactor?: number; hasTouch?: boolean; isMobile?: boolean; permissions?: string[]; geolocation?: { latitude: number; longitude: number } } = {},
+  opts: {
+    args?: string[]; viewport?: { width: number; height: number }; deviceScaleFactor?: number; hasTouch?: boolean; isMobile?: boolean;
+    permissions?: string[]; geolocation?: { latitude: number; longitude: number };
+    /** 'allow' only where the service worker is what is tested (offline.test.ts), see below. */
+    serviceWorkers?: 'allow' | 'block';
+  } = {},
 ): Promise<Session> {
   const context = await (await browser(opts.args)).newContext({
+    // The app registers its service worker once the first view is drawn, and the worker then
+    // precaches the whole build (~6 MB, 46 files). A person does that once; a test session does it
+    // on every first visit, and the next load or action in the same minute shares two cores with it
+    // (measured: the scripts of a reload requested ~1.7 s later). The worker's behaviour has its own
+    // tests (offline.test.ts), which allow it; every other session blocks it.
+    serviceWorkers: opts.serviceWorkers ?? (process.env.JZMAP_TEST_SW === 'allow' ? 'allow' : 'block'),
     viewport: opts.viewport ?? { width: 1440, height: 900 },
     deviceScaleFactor: opts.deviceScaleFactor ?? 1,
     hasTouch: opts.hasTouch,

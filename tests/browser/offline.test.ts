@@ -39,7 +39,7 @@ describe('offline revisits (service worker)', { timeout: 600_000 }, () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'jzmap-site-'));
     fs.cpSync(DIST, root, { recursive: true });
     site = await serve(root);
-    s = await openSession(site.url);
+    s = await openSession(site.url, { serviceWorkers: 'allow' });
   }, 600_000);
   afterAll(async () => {
     await s?.close();
