@@ -31,7 +31,8 @@ import { createDrawMode } from './draw/draw-mode';
 import { createFilteredView, importsOf, tallyImported, type FilteredView } from './datasets/filtered';
 import { parseFeatureId, type ReportDataset } from './datasets/types';
 import { createDatasetActions } from './datasets/actions';
-import { createDatasetStore } from './datasets/persist';
+import { createDatasetStore, idbKeyValue } from './datasets/persist';
+import { createWorkerKeyValue } from './datasets/worker-key-value';
 import { createImportController } from './import-ui/controller';
 import { createLayersPanel } from './import-ui/layers-panel';
 import { installWaysIn } from './import-ui/ways-in';
@@ -118,7 +119,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   const pad = () => padding(dom.sidebar, dom.details);
 
   // Imported datasets: storage, the import flow and its ways in, the layers tab.
-  const actions = createDatasetActions(store, createDatasetStore(), storageNotice(dom.status, () => store.get().lang));
+  const actions = createDatasetActions(store, createDatasetStore(createWorkerKeyValue(idbKeyValue)), storageNotice(dom.status, () => store.get().lang));
   const zoomTo = (id: string) => {
     const d = importsOf(store.get().datasets).find((x) => x.id === id);
     if (d && view) fitPositions(view, d.data.positions, pad());

@@ -136,6 +136,8 @@ describe('measure, sketch and correct', () => {
     const s = await open(`?lon=112.25&lat=30.25&z=10`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     try {
       await s.page.getByRole('button', { name: /测量/ }).tap();
+      // The panel opens once the drawing tools have loaded (on first use), as a user sees.
+      await s.page.locator('.draw-panel').waitFor();
       // On a phone the measure panel covers the top of the map and the sheet its bottom: tap in
       // the band of map left between them, where a user would.
       const panel = (await s.page.locator('.draw-panel').boundingBox())!;

@@ -1,0 +1,63 @@
+import type { KeyValue } from './persist';
+import { detachableCopy, type StoreRequest, type StoreResponse } from './store-protocol';
+
+/** A request before it is numbered (Omit over each member of the union). */
+type Unnumbered = StoreRequest extends infer R ? (R extends StoreRequest ? Omit<R, 'id'> : never) : never;
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  /** The same call on the page's own IndexedDB, if the worker dies before answering. */
+  onPage(): Promise<unknown>;
+}
+
+/**
+ * A {@link KeyValue} whose IndexedDB work runs in a worker (store-worker.ts), so storing or
+ * restoring a large import does not hold the page's thread; values cross as transferred copies of
+ * their typed arrays. Where the worker cannot start or dies (a script blocked or not fetched),
+ * every call, the unanswered ones included, goes to `onPage` (idb-keyval on this thread).
+ */
+export function createWorkerKeyValue(onPage: KeyValue): KeyValue {
+  let worker: Worker | null = null;
+  try {
+    worker = new Worker(new URL('./store-worker.ts', import.meta.url), { type: 'module', name: 'dataset-store' });
+  } catch {
+    return onPage;
+  }
+  const pending = new Map<number, Pending>();
+  let next = 1;
+  worker.onmessage = (e: MessageEvent<StoreResponse>) => {
+    const r = e.data;
+    const p = pending.get(r.id);
+    if (!p) return;
+    pending.delete(r.id);
+    if (r.ok) p.resolve(r.value);
+    // The DOMException's name survives (QuotaExceededError is what the storage notice reads).
+    else p.reject(Object.assign(new Error(r.error.message), { name: r.error.name }));
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    console.warn('dataset storage worker failed; storing on the page instead', e.message);
+    worker?.terminate();
+    worker = null;
+    for (const p of pending.values()) p.onPage().then(p.resolve, p.reject);
+    pending.clear();
+  };
+  const call = (req: Unnumbered, onPageCall: () => Promise<unknown>, transfer: ArrayBuffer[] = []) => {
+    if (!worker) return onPageCall();
+    return new Promise<unknown>((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject, onPage: onPageCall });
+      worker!.postMessage({ ...req, id } as StoreRequest, transfer);
+    });
+  };
+  return {
+    get: <T>(key: string) => call({ op: 'get', key }, () => onPage.get(key)) as Promise<T | undefined>,
+    set(key, value) {
+      if (!worker) return onPage.set(key, value);
+      const copy = detachableCopy(value);
+      return call({ op: 'set', key, value: copy.value }, () => onPage.set(key, value), copy.transfer) as Promise<void>;
+    },
+    del: (key) => call({ op: 'del', key }, () => onPage.del(key)) as Promise<void>,
+  };
+}
