@@ -256,7 +256,11 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   render(store.get(), null);
   const first = store.get();
   if (view) {
-    view.map.resize();
+    // The map was created at its final size (the panels keep their place while empty). A resize
+    // reallocates the drawing buffer, ~50 ms of a load in software WebGL, so only when it changed.
+    const box = view.map.getContainer();
+    const canvas = view.map.getCanvas();
+    if (box.clientWidth !== canvas.clientWidth || box.clientHeight !== canvas.clientHeight) view.map.resize();
     if (first.near && !first.view) fitNear(view, first.near, pad());
     else if (!first.view && first.selectedId && byId.has(first.selectedId)) flyTo(first.selectedId);
     else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
