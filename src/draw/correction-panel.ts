@@ -11,7 +11,8 @@ export interface CorrectionEdit {
 }
 
 export interface CorrectionActions {
-  onStart(): void;
+  /** The click's event, so the pressed button can say it is busy while the tools load. */
+  onStart(e?: Event): void;
   onRedraw(): void;
   onSave(edit: CorrectionEdit): void;
   onCancel(): void;

@@ -213,6 +213,18 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
     saved(corrections.put(c));
   }
 
+  /**
+   * Opens a tool through the lazy engine. The pressed button says it is busy until the drawing
+   * tools have arrived (a first use fetches them), so a tap on the map is not made too early.
+   */
+  function whenReady(button: HTMLElement | null, then: () => void): void {
+    button?.setAttribute('aria-busy', 'true');
+    engine.prepare(() => {
+      button?.removeAttribute('aria-busy');
+      then();
+    }, () => button?.removeAttribute('aria-busy'));
+  }
+
   // ---- rendering ---------------------------------------------------------------------------
   function renderToolbar(): void {
     const l = lang();
@@ -220,7 +232,7 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
     const btn = (type: 'measure' | 'sketch', label: string, name: string, icon: SVGElement) =>
       h('button', {
         type: 'button', class: 'draw-tool', 'aria-label': name, title: name, 'aria-pressed': tool?.type === type ? 'true' : 'false',
-        onClick: () => (tool?.type === type ? setTool(null) : engine.prepare(() => (type === 'measure' ? startMeasure('line') : setTool({ type: 'sketch', kind: null, geometry: null, editing: null, error: '' })))),
+        onClick: (e: Event) => (tool?.type === type ? setTool(null) : whenReady(e.currentTarget as HTMLElement, () => (type === 'measure' ? startMeasure('line') : setTool({ type: 'sketch', kind: null, geometry: null, editing: null, error: '' })))),
       }, icon, label);
     toolbar.replaceChildren(btn('measure', t(l, 'measure'), `${t(l, 'measure')} · ${t(l, 'measureLabel')}`, RULER()), btn('sketch', t(l, 'sketch'), `${t(l, 'sketch')} · ${t(l, 'sketchLabel')}`, PENCIL()));
   }
@@ -308,7 +320,7 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
     }
     const editing = tool?.type === 'correct' && tool.project.id === p.id ? tool : null;
     renderCorrectionSection(section, p, corrections.get(p.id) ?? null, corrections.list().length, editing ? { error: editing.error, multi: !single(editing.geometry), draft: editing.draft } : null, lang(), {
-      onStart: () => engine.prepare(() => startCorrect(p)),
+      onStart: (e?: Event) => whenReady((e?.currentTarget as HTMLElement | null) ?? null, () => startCorrect(p)),
       onRedraw: redraw,
       onSave: saveCorrection,
       onCancel: () => setTool(null),

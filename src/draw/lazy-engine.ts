@@ -8,10 +8,11 @@ import type { DisplayTransform, DrawEngine, DrawHandlers, DrawKind, DrawnGeometr
  */
 export interface LazyDrawEngine extends DrawEngine {
   /**
-   * Runs `then` once the engine is loaded (at once if it is). Meanwhile `active()` is true, so a tap
-   * on the map right after the button is not taken for choosing a project.
+   * Runs `then` once the engine is loaded (at once if it is), or `failed` if it could not be
+   * fetched. Meanwhile `active()` is true, so a tap on the map right after the button is not taken
+   * for choosing a project.
    */
-  prepare(then: () => void): void;
+  prepare(then: () => void, failed?: (err: unknown) => void): void;
 }
 
 type EngineModule = { createDrawEngine(map: MapLibreMap): DrawEngine };
@@ -33,10 +34,13 @@ export function createLazyDrawEngine(map: MapLibreMap, load: () => Promise<Engin
   }));
 
   return {
-    prepare(then) {
+    prepare(then, failed) {
       if (engine) return then();
       waiting++;
-      get().then(then, (err: unknown) => console.error('draw tools could not be loaded', err)).finally(() => waiting--);
+      get().finally(() => waiting--).then(then, (err: unknown) => {
+        console.error('draw tools could not be loaded', err);
+        failed?.(err);
+      });
     },
     // Every other call comes from a tool already open, hence after `prepare`.
     draw(kind: DrawKind, handlers: DrawHandlers) {
