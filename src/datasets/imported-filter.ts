@@ -110,6 +110,20 @@ const K = GEOM_KINDS.length;
 const slot = (code: number, n: number) => (code < n ? code : n);
 
 /**
+ * 1 for each value of a facet the filter lets through, by code, and in the last slot (no code)
+ * 1 only while the facet is not narrowed: unticking a theme should not keep rows with no theme.
+ */
+function passing(chosen: readonly string[], all: readonly string[]): Uint8Array {
+  const ok = new Uint8Array(all.length + 1);
+  for (const k of chosen) {
+    const i = all.indexOf(k);
+    if (i >= 0) ok[i] = 1;
+  }
+  ok[all.length] = chosen.length === all.length ? 1 : 0;
+  return ok;
+}
+
+/**
  * How many rows share each combination of theme, status, county and kind (unknown codes in a slot
  * of their own), among the rows the search lets through. A few hundred cells: a filter change then
  * counts cells instead of rows, so it costs the same with a million rows as with ten. Built once
@@ -132,30 +146,26 @@ export function facetTable(d: ImportedData, hits: Uint8Array | null): Uint32Arra
  * table; the passing rows are found only when asked for (the list asks for the few it shows).
  */
 export function summariseImported(d: ImportedData, f: Filters, hits: Uint8Array | null, table = facetTable(d, hits)): ImportedSummary {
-  const themeMask = maskOf(f.themes, THEME_KEYS);
-  const statusMask = maskOf(f.statuses, STATUS_KEYS);
-  const countyMask = maskOf(f.counties, COUNTIES);
-  const kindMask = maskOf(f.kinds, GEOM_KINDS);
-  // Rows with no code pass a facet only while it is not narrowed.
-  const passes = (code: number, n: number, mask: number, all: boolean) => (code === n ? (all ? 1 : 0) : (mask >> code) & 1);
-  const allThemes = f.themes.length === THEME_KEYS.length;
-  const allStatuses = f.statuses.length === STATUS_KEYS.length;
-  const allCounties = f.counties.length === COUNTIES.length;
+  // Per facet, 1 where a value's slot passes; the same answers serve the table and the row scan.
+  const okT = passing(f.themes, THEME_KEYS);
+  const okS = passing(f.statuses, STATUS_KEYS);
+  const okC = passing(f.counties, COUNTIES);
+  const okK = passing(f.kinds, GEOM_KINDS);
   const tTheme = new Uint32Array(THEME_KEYS.length);
   const tStatus = new Uint32Array(STATUS_KEYS.length);
   const tCounty = new Uint32Array(COUNTIES.length);
   const tKind = new Uint32Array(GEOM_KINDS.length);
   let shown = 0;
   for (let th = 0; th < T; th++) {
-    const okTheme = passes(th, T - 1, themeMask, allThemes);
+    const okTheme = okT[th];
     for (let st = 0; st < S; st++) {
-      const okStatus = passes(st, S - 1, statusMask, allStatuses);
+      const okStatus = okS[st];
       for (let co = 0; co < C; co++) {
-        const okCounty = passes(co, C - 1, countyMask, allCounties);
+        const okCounty = okC[co];
         for (let k = 0; k < K; k++) {
           const n = table[((th * S + st) * C + co) * K + k];
           if (!n) continue;
-          const okKind = (kindMask >> k) & 1;
+          const okKind = okK[k];
           const fails = 4 - okTheme - okStatus - okCounty - okKind;
           if (fails > 1) continue;
           // A row failing one facet only counts towards that facet's values.
@@ -178,8 +188,7 @@ export function summariseImported(d: ImportedData, f: Filters, hits: Uint8Array 
     for (; found <= k && next < d.count; next++) {
       const i = next;
       if (hits && !hits[i]) continue;
-      if (passes(slot(theme[i], T - 1), T - 1, themeMask, allThemes) && passes(slot(status[i], S - 1), S - 1, statusMask, allStatuses)
-        && passes(slot(county[i], C - 1), C - 1, countyMask, allCounties) && (kindMask >> kind[i]) & 1) rows[found++] = i;
+      if (okT[slot(theme[i], T - 1)] && okS[slot(status[i], S - 1)] && okC[slot(county[i], C - 1)] && okK[kind[i]]) rows[found++] = i;
     }
   };
   return {

@@ -14,19 +14,12 @@ export type StoreResponse =
   | { id: number; ok: false; error: { name: string; message: string } };
 
 /**
- * `value` with every typed array replaced by a copy (a memcpy), and the copies' buffers. Sent
- * with those buffers as transferables, the value crosses to the worker without being serialised
- * on this thread, and the page keeps its own arrays (the map and the list still use them).
- * Plain objects and arrays are walked; anything else is kept as it is (cloned when posted).
+ * `value` rebuilt with `f` applied to each typed array in it. Plain objects and arrays are walked
+ * (an import is typed arrays inside those); anything else is kept as it is.
  */
-export function detachableCopy(value: unknown, transfer: ArrayBuffer[] = []): { value: unknown; transfer: ArrayBuffer[] } {
+function mapViews(value: unknown, f: (v: ArrayBufferView) => ArrayBufferView): unknown {
   const walk = (v: unknown): unknown => {
-    if (ArrayBuffer.isView(v)) {
-      if (v instanceof DataView) return v;
-      const copy = (v as unknown as { slice(): ArrayBufferView }).slice();
-      transfer.push(copy.buffer as ArrayBuffer);
-      return copy;
-    }
+    if (ArrayBuffer.isView(v)) return f(v);
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       const out: Record<string, unknown> = {};
@@ -35,17 +28,31 @@ export function detachableCopy(value: unknown, transfer: ArrayBuffer[] = []): { 
     }
     return v;
   };
-  return { value: walk(value), transfer };
+  return walk(value);
+}
+
+/**
+ * `value` with every typed array replaced by a copy (a memcpy), and the copies' buffers. Sent
+ * with those buffers as transferables, the value crosses to the worker without being serialised
+ * on this thread, and the page keeps its own arrays (the map and the list still use them).
+ */
+export function detachableCopy(value: unknown): { value: unknown; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const copy = mapViews(value, (v) => {
+    if (v instanceof DataView) return v; // no slice(): cloned when posted
+    const c = (v as unknown as { slice(): ArrayBufferView }).slice();
+    transfer.push(c.buffer as ArrayBuffer);
+    return c;
+  });
+  return { value: copy, transfer };
 }
 
 /** The buffers of the typed arrays in `value`, to transfer a value that is not kept (worker → page). */
 export function buffersOf(value: unknown): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
-  const walk = (v: unknown): void => {
-    if (ArrayBuffer.isView(v)) out.add(v.buffer as ArrayBuffer);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) Object.values(v).forEach(walk);
-  };
-  walk(value);
+  mapViews(value, (v) => {
+    out.add(v.buffer as ArrayBuffer);
+    return v;
+  });
   return [...out];
 }

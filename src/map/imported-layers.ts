@@ -70,7 +70,7 @@ function colours(d: ImportDataset): { fill: Uint8Array; line: Uint8Array } {
   const line = new Uint8Array(n * 4);
   const [r, g, b] = d.colour;
   // Surveyed points: a white ring on markers, the fill colour on dense dots.
-  const edge = pointStyle(importedIndex(d.data).points).ring ? 255 : -1;
+  const [er, eg, eb] = pointStyle(importedIndex(d.data).points).ring ? [255, 255, 255] : d.colour;
   const approx = d.data.approx;
   for (let i = 0; i < n; i++) {
     const o = i * 4;
@@ -79,10 +79,7 @@ function colours(d: ImportDataset): { fill: Uint8Array; line: Uint8Array } {
       line[o] = r; line[o + 1] = g; line[o + 2] = b; line[o + 3] = 255;
     } else {
       fill[o] = r; fill[o + 1] = g; fill[o + 2] = b; fill[o + 3] = 230;
-      if (edge < 0) {
-        line[o] = r; line[o + 1] = g; line[o + 2] = b;
-      } else line[o] = line[o + 1] = line[o + 2] = edge;
-      line[o + 3] = 255;
+      line[o] = er; line[o + 1] = eg; line[o + 2] = eb; line[o + 3] = 255;
     }
   }
   const entry = { colour: d.colour, fill, line };
