@@ -4,7 +4,9 @@ import { anchorOf, areaKm2, distanceToGeometryKm } from './geo/measure';
 import { t, type Lang } from './i18n';
 import type { MapView } from './map/map-view';
 import { JINGZHOU_BOUNDS } from './map/bounds';
-import { createLayerComposer } from './map/compose-layers';
+import type { LayerComposer } from './map/compose-layers';
+import { createFirstView, FIRST_VIEW_MAX_FEATURES, type FirstView } from './map/first-view';
+import { PROJECT_LAYER_IDS, toFeatures } from './map/project-features';
 import type { AppState } from './state/app-state';
 import type { Filters } from './state/filters';
 import type { Store } from './state/store';
@@ -128,13 +130,36 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   installWaysIn(dom.map, () => store.get().lang, (src) => importer.read(src), (file) => importer.readFile(file));
   const layers = createLayersPanel(layersEl, store, actions, importer, zoomTo, choose, draw.sketches);
 
-  const layerComposer = view ? createLayerComposer(view, data.projects, data.links) : null;
+  const onHover = (id: string | null) => store.get().hoveredId !== id && store.set({ hoveredId: id });
+  const onClick = (id: string | null) => id && !near.picking() && !draw.busy() && choose(id);
+  // MapLibre draws the report's projects until deck.gl is loaded and has drawn them (map/first-view.ts).
+  let firstView: FirstView | null = view && data.projects.length <= FIRST_VIEW_MAX_FEATURES
+    ? createFirstView(view.map, toFeatures(data.projects, data.links), onHover, onClick)
+    : null;
+  let layerComposer: LayerComposer | null = null;
   function renderLayers(s: AppState): void {
-    layerComposer?.render(s, {
-      shown: shownView, scale: present.scale(), drawLayers: draw.layers(),
-      onHover: (id) => store.get().hoveredId !== id && store.set({ hoveredId: id }),
-      onClick: (id) => id && !near.picking() && !draw.busy() && choose(id),
+    firstView?.render({
+      shown: shownView.report?.visible ? new Set(shownView.shown.map((p) => p.id)) : null,
+      selectedId: s.selectedId, hoveredId: s.hoveredId, scale: present.scale(), display: view!.display,
     });
+    layerComposer?.render(s, { shown: shownView, scale: present.scale(), drawings: draw.drawings(), onHover, onClick });
+    // The report hidden once deck.gl is in: nothing left for the first view to stand in for.
+    if (layerComposer && !shownView.report?.visible) removeFirstView();
+  }
+  function removeFirstView(): void {
+    firstView?.remove();
+    firstView = null;
+  }
+  // A failed fetch of deck.gl leaves the first view in place, and is said on the page (error-reporter.ts).
+  if (view) {
+    void view.deckReady()
+      .then(() => import('./map/compose-layers'))
+      .then(({ createLayerComposer }) => {
+        layerComposer = createLayerComposer(view, data.projects, data.links);
+        renderLayers(store.get());
+        return view.whenDrawn(PROJECT_LAYER_IDS);
+      })
+      .then(removeFirstView, () => {}); // a failed fetch is said by main.ts; the first view stays
   }
 
   /** Everything whose words depend on the language only. */

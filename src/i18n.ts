@@ -9,6 +9,7 @@ const STRINGS = {
   zoomOut: ['缩小', 'Zoom out'],
   compass: ['指北（重置方向）', 'Reset bearing to north'],
   loadFailed: ['数据文件无法加载', 'A data file could not be loaded'],
+  layersFailed: ['地图图层程序未能加载：报告项目仍可查看，导入数据、附近范围和标注需刷新页面后显示', 'The map layer code could not be loaded: the report\'s projects still show; reload the page for imports, near-me and drawings'],
   language: ['English', '中文'],
   languageLabel: ['切换到英文', 'Switch to Chinese'],
   tabProjects: ['项目', 'Projects'],

@@ -3,6 +3,7 @@ import { PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
 import type { Correction, Sketch } from './records';
 import type { DisplayTransform } from './draw-engine';
+import type { Drawings } from './draw-mode';
 
 type Rgba = [number, number, number, number];
 const NO_DEPTH = { depthCompare: 'always', depthWriteEnabled: false } as const;
@@ -75,4 +76,9 @@ export function buildSketchLayers(list: readonly Sketch[], t: DisplayTransform, 
       pickable: false, parameters: NO_DEPTH,
     }),
   ];
+}
+
+/** Every drawing layer for what draw-mode says is shown: sketches, then corrections above them. */
+export function buildDrawingLayers(d: Drawings): Layer[] {
+  return [...buildSketchLayers(d.sketches, d.transform, d.editingSketchId), ...buildCorrectionLayers(d.corrections, d.transform, d.editingCorrectionId)];
 }

@@ -1,4 +1,3 @@
-import type { Layer } from '@deck.gl/core';
 import type { Project } from '../data/projects';
 import { download } from '../data/export';
 import { t, type Lang } from '../i18n';
@@ -10,20 +9,20 @@ import { renderCorrectionSection, type CorrectionEdit } from './correction-panel
 import { IDENTITY } from '../basemaps/display-crs';
 import type { DisplayTransform, DrawKind, DrawnGeometry } from './draw-engine';
 import { createLazyDrawEngine } from './lazy-engine';
-import { buildCorrectionLayers, buildSketchLayers } from './draw-layers';
 import { areaM2, formatArea, formatDistance, lengthM } from './measure-figures';
 import { StorageError } from './persist';
 import { correctionsToGeoJson, createCorrections, createSketches, sketchesToGeoJson, type Correction, type Sketch } from './records';
 
 /**
  * Measure, sketch and correct (issue 13), wired to the app through this one interface: a toolbar
- * on the map, its panel, the correction section of a project's details, and deck.gl layers.
+ * on the map, its panel, the correction section of a project's details, and what its layers show
+ * (drawn by draw-layers.ts, which holds the deck.gl part and is loaded with the other layers).
  */
 export interface DrawMode {
   /** True while a tool owns map clicks (project picking must not fire then). */
   busy(): boolean;
   /** Sketches and unreviewed corrections, drawn above the projects. */
-  layers(): Layer[];
+  drawings(): Drawings;
   /** The correction part of a project's details (this module keeps it current). */
   detailsSection(p: Project | null): HTMLElement;
   relabel(lang: Lang): void;
@@ -39,6 +38,17 @@ export interface DrawMode {
     /** Opens the sketch panel (its list edits and deletes each sketch). */
     open(): void;
   };
+}
+
+/** What the drawing layers show now (draw-layers.ts buildDrawingLayers draws it). */
+export interface Drawings {
+  /** Empty while 我的标注 is hidden (and no sketch is being edited). */
+  sketches: readonly Sketch[];
+  /** The sketch or corrected project being edited: terra-draw shows it meanwhile. */
+  editingSketchId: string | null;
+  corrections: readonly Correction[];
+  editingCorrectionId: string | null;
+  transform: DisplayTransform;
 }
 
 type Tool =
@@ -350,11 +360,14 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
   render();
   return {
     busy: () => engine.active(),
-    layers: () => [
+    drawings: () => ({
       // While the sketch tool is open its layer shows whatever the list says: it is being edited.
-      ...(sketchesShown || tool?.type === 'sketch' ? buildSketchLayers(sketches.list(), transform, tool?.type === 'sketch' ? tool.editing?.id ?? null : null) : []),
-      ...buildCorrectionLayers(corrections.list(), transform, tool?.type === 'correct' ? tool.project.id : null),
-    ],
+      sketches: sketchesShown || tool?.type === 'sketch' ? sketches.list() : [],
+      editingSketchId: tool?.type === 'sketch' ? tool.editing?.id ?? null : null,
+      corrections: corrections.list(),
+      editingCorrectionId: tool?.type === 'correct' ? tool.project.id : null,
+      transform,
+    }),
     detailsSection(p) {
       sectionProject = p;
       renderSection();

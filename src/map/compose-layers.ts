@@ -1,9 +1,10 @@
-import type { Layer } from '@deck.gl/core';
 import type { Link, Project } from '../data/projects';
 import type { FilteredView } from '../datasets/filtered';
 import type { AppState } from '../state/app-state';
 import { countyTextFlags, type Filters } from '../state/filters';
 import { buildImportedLayers } from './imported-layers';
+import { buildDrawingLayers } from '../draw/draw-layers';
+import type { Drawings } from '../draw/draw-mode';
 import type { MapView } from './map-view';
 import { buildNearLayers } from './near-layers';
 import { buildProjectLayers, toFeatures } from './project-layers';
@@ -14,9 +15,14 @@ export interface LayerInputs {
   /** Presentation mode's scale of symbols (1 at a desk). */
   scale: number;
   /** Sketches and corrections (src/draw/), drawn on top. */
-  drawLayers: Layer[];
+  drawings: Drawings;
   onHover(id: string | null): void;
   onClick(id: string | null): void;
+}
+
+/** Draws the layers of a state: deck.gl's (createLayerComposer) or, before it is loaded, the first view's. */
+export interface LayerComposer {
+  render(s: AppState, inputs: LayerInputs): void;
 }
 
 /**
@@ -24,7 +30,7 @@ export interface LayerInputs {
  * the drawings. Keeps the per-project county/text flags between renders and recomputes them only
  * when those filters change (themes, statuses and kinds filter on the GPU).
  */
-export function createLayerComposer(view: MapView, projects: Project[], links: Link[]): { render(s: AppState, inputs: LayerInputs): void } {
+export function createLayerComposer(view: MapView, projects: Project[], links: Link[]): LayerComposer {
   const features = toFeatures(projects, links);
   const visible = new Float32Array(projects.length);
   let filterVersion = 0;
@@ -39,7 +45,7 @@ export function createLayerComposer(view: MapView, projects: Project[], links: L
   }
 
   return {
-    render(s, { shown, scale, drawLayers, onHover, onClick }) {
+    render(s, { shown, scale, drawings, onHover, onClick }) {
       updateVisible(s.filters);
       const d = view.display;
       const nearLayers = s.near ? buildNearLayers(s.near.center, s.near.radiusKm, 1, d) : [];
@@ -50,7 +56,7 @@ export function createLayerComposer(view: MapView, projects: Project[], links: L
         visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale,
       }, onHover, onClick) : [];
       const imported = buildImportedLayers(shown.imports, { selectedId: s.selectedId, scale, display: d }, onHover, onClick);
-      view.setLayers([...nearLayers, ...report, ...imported, ...drawLayers]);
+      view.setLayers([...nearLayers, ...report, ...imported, ...buildDrawingLayers(drawings)]);
     },
   };
 }

@@ -1,15 +1,14 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
 import type { StyleSpecification } from 'maplibre-gl';
 import { IDENTITY, type DisplayTransform } from '../basemaps/display-crs';
-// deck.gl's own WebGL layer (a dependency of @deck.gl/core): used only to resynchronise its state cache.
-import { getGLParameters } from '@luma.gl/webgl';
 import type { BaseMapData } from '../data/basemap';
 import { buildBaseStyle, type LabelLanguage } from './basemap-style';
 import { JINGZHOU_BOUNDS } from './bounds';
+import type { DeckOverlay } from './deck-overlay';
+import { FIRST_VIEW_LAYER_IDS } from './first-view';
 
 /** Where the project layers come from; the base map's sources carry their own attribution. */
 export const PROJECTS_ATTRIBUTION = '项目 Projects: 荆州市2021年政府工作报告 · 2021 government work report';
@@ -34,9 +33,17 @@ export interface MapView {
    * view. `credit` is the attribution its licence requires, shown unfolded.
    */
   setBaseMap(build: BaseStyleBuilder | null, display: DisplayTransform, credit: string | null): void;
+  /**
+   * Resolves once deck.gl is on the map. It is fetched after the base map first settles (the first
+   * view's projects are MapLibre's own, src/map/first-view.ts); a failed fetch rejects.
+   */
+  deckReady(): Promise<void>;
+  /** The deck.gl layers to draw (kept until deck.gl is on the map). */
   setLayers(layers: Layer[]): void;
   /** The deck.gl layers last set, for drawing the same map elsewhere (exports clone them). */
   layers(): Layer[];
+  /** Resolves once deck.gl is on the map and has been given its layers (before that, `layers()` is empty). */
+  whenLayers(): Promise<void>;
   setLanguage(lang: LabelLanguage, textScale?: number): void;
   whenIdle(): Promise<void>;
   /**
@@ -44,7 +51,7 @@ export interface MapView {
    * and its shader programs linked (a layer whose program is still compiling is skipped by luma.gl).
    */
   whenDrawn(ids: string[]): Promise<void>;
-  /** Ids of the project features drawn anywhere in the view (filtered-out ones cannot be picked). */
+  /** Ids of the project features drawn anywhere in the view (filtered-out ones cannot be picked), by deck.gl or the first view. */
   pickAll(): string[];
 }
 
@@ -59,7 +66,7 @@ export interface MapViewOptions {
   fitPadding?: number | { top: number; bottom: number; left: number; right: number };
 }
 
-/** Creates the MapLibre map with the embedded base map and an interleaved deck.gl overlay. */
+/** Creates the MapLibre map with the embedded base map; deck.gl is interleaved once the first view has settled. */
 export function createMapView(opts: MapViewOptions): MapView {
   const map = new maplibregl.Map({
     container: opts.container,
@@ -87,57 +94,40 @@ export function createMapView(opts: MapViewOptions): MapView {
   // Compact attribution starts folded, so it never covers the map on a phone.
   map.once('load', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
 
-  // Checks run after each deck.gl frame, for whenDrawn.
-  const afterRender = new Set<() => void>();
-  const newOverlay = (layers: Layer[]) => new MapLibreOverlay({ interleaved: true, layers, onAfterRender: () => afterRender.forEach((f) => f()) });
   let current: Layer[] = [];
-  let overlay = newOverlay([]);
-  map.addControl(overlay);
-  // The layers are handed to deck.gl once the base map has first settled. Started together, deck.gl's
-  // shader programs and MapLibre's first tiles and frames compete for the same cores and GPU
-  // process: in software WebGL on two cores the first view took ~1.5 s longer that way than one after
-  // the other (see README, npm run bench). The base map shows first, the projects just after.
-  // A base map whose tiles never come never settles: the layers go in after 8 s whatever happens.
-  let settled = false;
-  const settle = () => {
-    if (settled) return;
-    settled = true;
-    clearTimeout(backstop);
-    overlay.setProps({ layers: current });
-  };
-  const backstop = setTimeout(settle, 8000);
-  map.once('idle', settle);
-  // After a lost WebGL context comes back, MapLibre redraws its own layers but deck.gl's device
-  // (cached on the context) still holds buffers and programs of the lost context: a new overlay
-  // on a new device, with fresh copies of the same layers, draws them again.
-  // luma.gl's caches are reset in the capture phase, before MapLibre's own restore sets up its
-  // painter through the same (hooked) context; the overlay is replaced after it.
-  opts.container.addEventListener('webglcontextrestored', () => resetLumaCaches(map), { capture: true });
-  map.on('webglcontextrestored', () => {
-    overlay = recreateOverlay(map, overlay, () => newOverlay(current.map((l) => l.clone({}))));
+  let deck: DeckOverlay | null = null;
+  let layersGiven = () => {};
+  const layersIn = new Promise<void>((resolve) => (layersGiven = resolve));
+  // deck.gl is fetched and handed its layers once the base map has first settled. Started
+  // together, deck.gl's script and shader programs and MapLibre's first tiles and frames compete
+  // for the same cores and GPU process: in software WebGL on two cores the first view took ~1.5 s
+  // longer that way than one after the other (see README, npm run bench). Meanwhile MapLibre
+  // draws the projects itself (first-view.ts). A base map whose tiles never come never settles:
+  // deck.gl comes after 8 s whatever happens.
+  const ready = new Promise<void>((resolve, reject) => {
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      clearTimeout(backstop);
+      import('./deck-overlay').then(({ attachDeck }) => {
+        deck = attachDeck(map, opts.container, current);
+        resolve();
+      }, reject);
+    };
+    const backstop = setTimeout(start, 8000);
+    // In the next task: the app's own 'idle' work (saying the first view is ready) comes first.
+    map.once('idle', () => setTimeout(start, 0));
   });
   // deck.gl's own click recognition (a tap on the shared canvas) stopped reaching the layers in
   // this set-up: hover still worked, clicks chose nothing (seen in Chromium with software WebGL).
   // MapLibre's click fires whenever the pointer did not travel, so it is dispatched to the layer
   // under it as well; a choice made twice is harmless (the store ignores an unchanged selection).
   map.on('click', (e) => {
-    const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 3 });
+    const info = deck?.pickObject(e.point.x, e.point.y);
     const onClick = info?.layer?.props.onClick;
     if (info && onClick) onClick(info, { srcEvent: e.originalEvent } as never);
   });
-  // MapLibreOverlay does not expose its Deck; its layer manager is the only record of what was drawn.
-  const layerManager = () => (overlay as unknown as { _deck?: { layerManager?: { getLayers(): Layer[] } } })._deck?.layerManager;
-  const drawn = (ids: string[]): boolean => {
-    const layers = layerManager()?.getLayers() ?? [];
-    return ids.every((id) => {
-      const top = layers.find((l) => l.id === id);
-      if (!top || !top.isLoaded) return false;
-      // The layer itself and its sublayers ("<id>-…"): every model's program must be linked.
-      return layers
-        .filter((l) => l.id === id || l.id.startsWith(`${id}-`))
-        .every((l) => l.getModels().every((m) => m.pipeline.linkStatus === 'success'));
-    });
-  };
 
   const embedded: BaseStyleBuilder = (lang, textScale) => buildBaseStyle(opts.base, lang, textScale);
   let build = embedded;
@@ -149,10 +139,14 @@ export function createMapView(opts: MapViewOptions): MapView {
     get display() {
       return display;
     },
+    deckReady: () => ready,
     setLayers(layers) {
       current = layers;
-      if (settled) overlay.setProps({ layers });
+      if (!deck) return;
+      deck.setLayers(layers);
+      layersGiven();
     },
+    whenLayers: () => layersIn,
     layers: () => current,
     setLanguage(lang, textScale = 1) {
       label = { lang, textScale };
@@ -176,18 +170,22 @@ export function createMapView(opts: MapViewOptions): MapView {
     },
     pickAll() {
       const c = map.getCanvas();
-      const hits = overlay.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['project-areas', 'project-lines', 'project-points'] });
+      // Until deck.gl has drawn, the projects are MapLibre's first view.
+      const first = FIRST_VIEW_LAYER_IDS.filter((id) => map.getLayer(id));
+      if (first.length) return [...new Set(map.queryRenderedFeatures({ layers: first }).map((f) => String(f.properties?.id ?? '')).filter(Boolean))];
+      const hits = deck?.pickObjects(c.clientWidth, c.clientHeight, ['project-areas', 'project-lines', 'project-points']) ?? [];
       return [...new Set(hits.map((h) => (h.object as { properties: { id: string } }).properties.id))];
     },
-    whenDrawn: (ids) => new Promise((resolve) => {
+    whenDrawn: (ids) => ready.then(() => new Promise((resolve) => {
+      const d = deck!;
       const check = () => {
-        if (!drawn(ids)) return;
-        afterRender.delete(check);
+        if (!d.drawn(ids)) return;
+        d.afterRender.delete(check);
         resolve();
       };
-      afterRender.add(check);
+      d.afterRender.add(check);
       map.triggerRepaint();
-    }),
+    })),
     whenIdle: () => new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
   };
 }
@@ -202,46 +200,4 @@ function labelControls(container: HTMLElement, labels: MapViewOptions['labels'])
   set('.maplibregl-ctrl-zoom-in', labels.zoomIn);
   set('.maplibregl-ctrl-zoom-out', labels.zoomOut);
   set('.maplibregl-ctrl-compass', labels.compass);
-}
-
-/** What luma.gl keeps on a WebGL context (its device, extensions and state cache), as far as we touch it. */
-interface LumaContext extends WebGL2RenderingContext {
-  luma?: { device?: { _moduleData?: Record<string, unknown> }; extensions?: Record<string, unknown> };
-  lumaState?: { cache: Record<string, unknown> | null; stateStack: unknown[] };
-}
-
-/**
- * After a context restore. luma.gl keeps one device per WebGL context (`gl.luma`), and a new Deck
- * attached to the same context gets that device back, so its context-bound caches are dropped:
- * compiled programs (the device's module data), extension objects (re-fetched: the restored
- * context must enable them again) and the state cache, which hooks the context's state setters
- * and skips a call whose value it believes set — MapLibre's included — so it is re-read from the
- * fresh context. The device itself is kept: a second device would hook the setters twice.
- */
-function resetLumaCaches(map: maplibregl.Map): void {
-  const gl = map.getCanvas().getContext('webgl2') as LumaContext | null;
-  if (gl?.luma) {
-    if (gl.luma.device) gl.luma.device._moduleData = {};
-    for (const name of Object.keys(gl.luma.extensions ?? {})) gl.luma.extensions![name] = gl.getExtension(name);
-  }
-  if (gl?.lumaState) {
-    // Emptied, the cache is bypassed: reading every parameter it tracked refills it from the context.
-    const tracked = Object.keys(gl.lumaState.cache ?? {});
-    gl.lumaState.stateStack = [];
-    gl.lumaState.cache = {};
-    gl.lumaState.cache = getGLParameters(gl, tracked as unknown as Parameters<typeof getGLParameters>[1]) as Record<string, unknown>;
-  }
-}
-
-/** Swaps in a new overlay (on the reset device) made by `make`: a layer instance belongs to the Deck that initialised it, so it holds fresh copies. */
-function recreateOverlay(map: maplibregl.Map, old: MapLibreOverlay, make: () => MapLibreOverlay): MapLibreOverlay {
-  try {
-    map.removeControl(old);
-  } catch {
-    /* the old deck may fail to free what the lost context already freed */
-  }
-  const next = make();
-  map.addControl(next);
-  map.triggerRepaint();
-  return next;
 }

@@ -1,43 +1,13 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { Link, Project } from '../data/projects';
-import { areaKm2 } from '../geo/measure';
+import type { Project } from '../data/projects';
 import { OVERLAY_ANCHOR } from './basemap-style';
-import { GEOM_KINDS, STATUS_KEYS, THEME_KEYS, statusInfo, themeInfo, type GeomKind, type StatusKey, type ThemeKey } from '../data/themes';
+import { GEOM_KINDS, STATUS_KEYS, THEME_KEYS, themeInfo, type GeomKind, type StatusKey, type ThemeKey } from '../data/themes';
+import type { ProjectFeature, ProjectFeatures } from './project-features';
+import * as style from './project-style';
 
-/** A project as deck.gl draws it: a GeoJSON Feature whose properties are the Project. */
-export type ProjectFeature = GeoJSON.Feature<GeoJSON.Geometry, Project & { filterIndex: number; offset: number; areaKm2: number }>;
-
-/** Projects as features, split by kind once: deck.gl recomputes attributes whenever `data` changes identity. */
-export interface ProjectFeatures {
-  areas: ProjectFeature[];
-  lines: ProjectFeature[];
-  points: ProjectFeature[];
-  links: GeoJSON.Feature[];
-}
-
-export function toFeatures(projects: Project[], links: Link[]): ProjectFeatures {
-  // Lines that share a corridor (the Yangtze items) are drawn side by side, not on top of each other.
-  const sameLine = new Map<string, number>();
-  const all: ProjectFeature[] = projects.map((p, i) => {
-    let offset = 0;
-    if (p.kind === 'line') {
-      const key = JSON.stringify(p.geometry);
-      const n = sameLine.get(key) ?? 0;
-      sameLine.set(key, n + 1);
-      offset = n === 0 ? 0 : n % 2 ? -Math.ceil(n / 2) : Math.ceil(n / 2);
-    }
-    return { type: 'Feature', geometry: p.geometry, properties: { ...p, filterIndex: i, offset, areaKm2: areaKm2(p.geometry) } };
-  });
-  return {
-    // Largest areas first, so smaller ones inside them stay visible and clickable.
-    areas: all.filter((f) => f.properties.kind === 'area').sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2),
-    lines: all.filter((f) => f.properties.kind === 'line'),
-    points: all.filter((f) => f.properties.kind === 'point'),
-    links: links.map((l) => ({ type: 'Feature', geometry: l.geometry, properties: l })),
-  };
-}
+export { toFeatures, type ProjectFeature, type ProjectFeatures } from './project-features';
 
 export interface ProjectLayerState {
   /** Allowed themes, statuses and kinds: compared on the GPU, so toggling one uploads no data. */
@@ -90,10 +60,7 @@ const UNFILTERED = {
   pickable: false,
 };
 
-/**
- * The project layers. Areas are drawn first so points and lines stay on top; status reads without
- * colour: not-started projects are hollow with dashed outlines, completed ones get a white ring.
- */
+/** The project layers (looks: project-style.ts). Areas are drawn first so points and lines stay on top. */
 export function buildProjectLayers(
   features: ProjectFeatures,
   state: ProjectLayerState,
@@ -131,7 +98,7 @@ export function buildProjectLayers(
     onClick: (info: PickingInfo<ProjectFeature>) => onClick(info.object?.properties.id ?? null),
     lineWidthUnits: 'pixels' as const,
     pointRadiusUnits: 'pixels' as const,
-    getDashArray: (f: ProjectFeature) => (statusInfo(f.properties.status).notStarted ? [4, 3] : [0, 0]),
+    getDashArray: (f: ProjectFeature) => style.dashOf(f.properties),
     getOffset: (f: ProjectFeature) => f.properties.offset,
     dashJustified: true,
   };
@@ -142,10 +109,10 @@ export function buildProjectLayers(
     id: 'links',
     data: features.links,
     stroked: true,
-    getLineColor: [213, 94, 0, 150],
-    getLineWidth: 2 * s,
+    getLineColor: style.LINK.colour,
+    getLineWidth: style.LINK.width * s,
     lineWidthUnits: 'pixels',
-    getDashArray: [6, 4],
+    getDashArray: style.LINK.dash,
     getOffset: 0,
     ...UNFILTERED,
   });
@@ -180,18 +147,17 @@ export function buildProjectLayers(
       data: areas,
       filled: true,
       stroked: true,
-      // Very large zones (a lake basin, a county-wide programme) are tinted faintly so they do not hide the base map.
-      getFillColor: (f) => rgba(themeInfo(f.properties.theme).color, statusInfo(f.properties.status).notStarted ? 25 : emphasis(f.properties) ? 110 : f.properties.areaKm2 > 300 ? 28 : 70),
-      getLineColor: (f) => rgba(themeInfo(f.properties.theme).color, 230),
-      getLineWidth: (f) => (1.5 + emphasis(f.properties) * 1.5) * s,
+      getFillColor: (f) => style.areaFill(f.properties, emphasis(f.properties)),
+      getLineColor: (f) => style.areaOutline(f.properties),
+      getLineWidth: (f) => style.areaOutlineWidth(emphasis(f.properties)) * s,
     }),
     new GeoJsonLayer<ProjectFeature['properties']>({
       ...common,
       id: 'project-lines',
       data: lines,
       stroked: true,
-      getLineColor: (f) => rgba(themeInfo(f.properties.theme).color, 235),
-      getLineWidth: (f) => (3.5 + emphasis(f.properties) * 2.5) * s,
+      getLineColor: (f) => style.lineColour(f.properties),
+      getLineWidth: (f) => style.lineWidth(emphasis(f.properties)) * s,
       lineCapRounded: true,
       lineJointRounded: true,
     }),
@@ -202,10 +168,10 @@ export function buildProjectLayers(
       pointType: 'circle',
       filled: true,
       stroked: true,
-      getFillColor: (f) => (statusInfo(f.properties.status).notStarted ? [255, 255, 255, 235] : rgba(themeInfo(f.properties.theme).color, 240)),
-      getLineColor: (f) => (statusInfo(f.properties.status).notStarted ? rgba(themeInfo(f.properties.theme).color, 255) : statusInfo(f.properties.status).done ? [255, 255, 255, 255] : [40, 40, 40, 200]),
-      getLineWidth: (f) => (statusInfo(f.properties.status).notStarted || statusInfo(f.properties.status).done ? 2.5 : 1.2) * s,
-      getPointRadius: (f) => (6 + emphasis(f.properties) * 3) * s,
+      getFillColor: (f) => style.pointFill(f.properties),
+      getLineColor: (f) => style.pointOutline(f.properties),
+      getLineWidth: (f) => style.pointOutlineWidth(f.properties) * s,
+      getPointRadius: (f) => style.pointRadius(emphasis(f.properties)) * s,
     }),
   ];
 }

@@ -36,6 +36,8 @@ export function createPublish(view: MapView, store: Store<AppState>, data: { pro
     openExportDialog(s.lang, defaults, async (opts) => {
       // The drawing code and jsPDF load on first use, not with the page.
       const { exportImage } = await import('./export-image');
+      // Exports clone deck.gl's layers: an export asked for during the first view waits for them.
+      await view.whenLayers();
       const now = store.get();
       return exportImage({ map: view.map, layers: view.layers(), state: now, projects: data.projects, links: data.links, lang: now.lang }, opts);
     }, (opts) => (last = opts));

@@ -2,6 +2,7 @@ import type { DrawMode } from '../draw/draw-mode';
 import type { PresentMode } from '../modes/present-mode';
 import type { Publish } from '../publish';
 import { h } from '../ui/dom';
+import { IDENTITY } from '../basemaps/display-crs';
 
 /*
  * Stand-ins for the modes that draw on the map, used when the device cannot draw it (no WebGL,
@@ -18,7 +19,7 @@ export const maplessPublish: Publish = { controls: () => [], update: () => {} };
 /** Measuring, sketching and correcting happen on the map: no toolbar, no layers, no section. */
 export const maplessDraw: DrawMode = {
   busy: () => false,
-  layers: () => [],
+  drawings: () => ({ sketches: [], editingSketchId: null, corrections: [], editingCorrectionId: null, transform: IDENTITY }),
   detailsSection: () => h('section', { hidden: true }),
   relabel: () => {},
   setTransform: () => {},

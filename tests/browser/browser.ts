@@ -120,9 +120,12 @@ export async function openReady(url: string, opts: Parameters<typeof openSession
   return s;
 }
 
-/** Waits until the app says it is ready (map idle, data loaded) or has failed. */
+/**
+ * Waits until the app has settled (first view drawn, then deck.gl drawing every layer; see
+ * src/main.ts) or has failed. first-view.test.ts looks at the time between the two.
+ */
 export async function waitReady(page: Page, timeout = 90_000): Promise<string> {
-  await page.waitForFunction(() => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error', undefined, { timeout });
+  await page.waitForFunction(() => (document.body.dataset.ready === 'true' && document.body.dataset.settled === 'true') || document.body.dataset.ready === 'error', undefined, { timeout });
   return (await page.evaluate(() => document.body.dataset.ready)) ?? '';
 }
 
