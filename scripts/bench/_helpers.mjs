@@ -58,11 +58,19 @@ export async function waitReady(page, timeout = 180_000) {
   if (ready !== 'true') throw new Error(`page reported ready=${ready}`);
 }
 
-/** One cold load in a fresh profile: ms from navigation start to `dataset.readyAt`. */
+/**
+ * One cold load in a fresh profile: ms from navigation start to `dataset.readyAt` (the first view
+ * drawn) and to `dataset.settledAt` (the app: deck.gl has drawn in its place; a page that does not
+ * set it counts as settled when ready).
+ */
 export async function coldLoad(url, opts = DESKTOP) {
   return withPage(async (page) => {
     await page.goto(url, { timeout: 300_000 });
     await waitReady(page);
-    return Number(await page.evaluate(() => document.body.dataset.readyAt));
+    const ready = Number(await page.evaluate(() => document.body.dataset.readyAt));
+    const app = await page.evaluate(() => !!document.getElementById('sidebar'));
+    if (app) await page.waitForFunction(() => document.body.dataset.settled === 'true', undefined, { timeout: 180_000, polling: 50 });
+    const settled = app ? Number(await page.evaluate(() => document.body.dataset.settledAt)) : ready;
+    return { ready, settled };
   }, opts);
 }
