@@ -153,7 +153,6 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   // A failed fetch of deck.gl leaves the first view in place, and is said on the page (error-reporter.ts).
   if (view) {
     void view.deckReady()
-      .then(() => import('./map/compose-layers'))
       .then(({ createLayerComposer }) => {
         layerComposer = createLayerComposer(view, data.projects, data.links);
         renderLayers(store.get());

@@ -8,6 +8,9 @@ import type { BaseMapData } from '../data/basemap';
 import { buildBaseStyle, type LabelLanguage } from './basemap-style';
 import { JINGZHOU_BOUNDS } from './bounds';
 import type { DeckOverlay } from './deck-overlay';
+
+/** The deck.gl half of src/map (deck.ts), fetched after the first view. */
+export type DeckModule = typeof import('./deck');
 import { FIRST_VIEW_LAYER_IDS } from './first-view';
 
 /** Where the project layers come from; the base map's sources carry their own attribution. */
@@ -34,10 +37,11 @@ export interface MapView {
    */
   setBaseMap(build: BaseStyleBuilder | null, display: DisplayTransform, credit: string | null): void;
   /**
-   * Resolves once deck.gl is on the map. It is fetched after the base map first settles (the first
-   * view's projects are MapLibre's own, src/map/first-view.ts); a failed fetch rejects.
+   * Resolves with the deck.gl half of src/map once deck.gl is on the map. It is fetched after the
+   * base map first settles (the first view's projects are MapLibre's own, first-view.ts); a
+   * failed fetch rejects.
    */
-  deckReady(): Promise<void>;
+  deckReady(): Promise<DeckModule>;
   /** The deck.gl layers to draw (kept until deck.gl is on the map). */
   setLayers(layers: Layer[]): void;
   /** The deck.gl layers last set, for drawing the same map elsewhere (exports clone them). */
@@ -104,15 +108,15 @@ export function createMapView(opts: MapViewOptions): MapView {
   // longer that way than one after the other (see README, npm run bench). Meanwhile MapLibre
   // draws the projects itself (first-view.ts). A base map whose tiles never come never settles:
   // deck.gl comes after 8 s whatever happens.
-  const ready = new Promise<void>((resolve, reject) => {
+  const ready = new Promise<DeckModule>((resolve, reject) => {
     let started = false;
     const start = () => {
       if (started) return;
       started = true;
       clearTimeout(backstop);
-      import('./deck-overlay').then(({ attachDeck }) => {
-        deck = attachDeck(map, opts.container, current);
-        resolve();
+      import('./deck').then((mod) => {
+        deck = mod.attachDeck(map, opts.container, current);
+        resolve(mod);
       }, reject);
     };
     const backstop = setTimeout(start, 8000);

@@ -5,8 +5,8 @@ import { projects } from './data';
 const baseUrl = inject('baseUrl');
 /** The test hook of src/main.ts, as far as used here. */
 type Jz = { __jzmap: { map: import('maplibre-gl').Map; pickAll(): string[]; store: { get(): { selectedId: string | null } } } };
-/** The two chunks that bring deck.gl: the overlay (map-view.ts) and the layers (app.ts). */
-const DECK_CHUNKS = /\/assets\/(deck-overlay|compose-layers)-[^/]*\.js$/;
+/** The chunk that brings deck.gl (src/map/deck.ts, fetched by map-view.ts). */
+const DECK_CHUNKS = /\/assets\/deck-[^/]*\.js$/;
 
 /**
  * The first view (src/map/first-view.ts): MapLibre draws the report's projects until deck.gl,
