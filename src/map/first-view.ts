@@ -7,22 +7,32 @@ import * as style from './project-style';
 /*
  * The report's projects drawn by MapLibre itself, for the first view only.
  *
- * deck.gl (about 280 KiB of script, gzip) and its three project shader programs cost a
- * software-drawn first view about as much again as the base map (see README, npm run bench).
- * MapLibre draws the same few dozen projects with the programs it has anyway, in the base map's
- * first frames; deck.gl is fetched once the base map has settled, draws the same layers
- * (project-style.ts holds the looks of both) and this view is removed. Until then a tap chooses
- * a project and hovering names it here, as deck.gl's layers do afterwards.
+ * deck.gl (about 110 KiB of script, gzip, and three shader programs) cost a software-drawn first
+ * view about as much again as the base map (see README, npm run bench). MapLibre draws the same
+ * few dozen projects in the base map's first frames; deck.gl is fetched once the base map has
+ * settled, draws the same layers (project-style.ts holds the looks of both) and this view is
+ * removed. Until then a tap chooses a project and hovering names it here too.
+ *
+ * Each area and line is a layer of its own with constant paint. MapLibre compiles a shader
+ * program per layer type and set of data-driven properties (0.1–0.4 s each in software WebGL, more
+ * on a slow phone); constant paint is what the base map's fills, lines and dashed lines use, so
+ * these reuse its programs, and only the points (one circle layer) add one. It also keeps the
+ * order deck.gl draws in (largest area first), and a hover or a filter only changes a paint or
+ * visibility property, never the source.
  */
 
-/** The MapLibre layers of the first view, bottom to top. */
-export const FIRST_VIEW_LAYER_IDS = ['fv-links', 'fv-areas', 'fv-area-outlines', 'fv-area-outlines-dashed', 'fv-lines', 'fv-lines-dashed', 'fv-points'];
 const SOURCE = 'fv-projects';
+const PREFIX = 'fv-';
 /**
  * MapLibre re-tiles a GeoJSON source in its worker on every change: past a few thousand features
  * (the benchmark's synthetic sets) that costs more than it saves, and deck.gl draws them alone.
  */
 export const FIRST_VIEW_MAX_FEATURES = 2000;
+
+/** The first view's layers now on `map`, bottom to top (none once it is removed). */
+export function firstViewLayerIds(map: maplibregl.Map): string[] {
+  return map.getLayersOrder().filter((id) => id.startsWith(PREFIX));
+}
 
 export interface FirstViewState {
   /** Ids of the projects that pass the filters; null when the report's layer is hidden. */
@@ -36,39 +46,71 @@ export interface FirstViewState {
 
 export interface FirstView {
   render(state: FirstViewState): void;
-  /** Ids of the projects drawn anywhere in the view. */
-  pickAll(): string[];
   /** Takes its layers and listeners off the map, for good (deck.gl has drawn the projects). */
   remove(): void;
 }
 
 const css = ([r, g, b, a]: style.Rgba) => `rgba(${r},${g},${b},${(a / 255).toFixed(3)})`;
-const kind = (k: string): maplibregl.ExpressionSpecification => ['==', ['get', 'kind'], k];
-const dashed = (d: 0 | 1): maplibregl.ExpressionSpecification => ['==', ['get', 'dash'], d];
+const withId = (i: number): maplibregl.ExpressionSpecification => ['==', ['get', 'i'], i];
+type Paint = Record<string, unknown>;
+type Spec = maplibregl.FillLayerSpecification | maplibregl.LineLayerSpecification | maplibregl.CircleLayerSpecification;
 
-function layers(): maplibregl.LayerSpecification[] {
-  // Every line layer has the same data-driven properties, so they share one program (and the
-  // dashed ones one more): MapLibre compiles a program per layer type and set of data-driven
-  // properties, each about 0.05–0.15 s in software WebGL. The fill's antialiasing outline would be
-  // another program; the outlines are line layers anyway.
-  const line: maplibregl.LineLayerSpecification['paint'] = { 'line-color': ['get', 'line'], 'line-width': ['get', 'w'], 'line-offset': ['get', 'offset'] };
-  return [
-    { id: 'fv-links', type: 'line', source: SOURCE, filter: kind('link'), paint: { ...line, 'line-dasharray': style.LINK.dash } },
-    { id: 'fv-areas', type: 'fill', source: SOURCE, filter: kind('area'), paint: { 'fill-color': ['get', 'fill'], 'fill-antialias': false } },
-    { id: 'fv-area-outlines', type: 'line', source: SOURCE, filter: ['all', kind('area'), dashed(0)], paint: line },
-    { id: 'fv-area-outlines-dashed', type: 'line', source: SOURCE, filter: ['all', kind('area'), dashed(1)], paint: { ...line, 'line-dasharray': [4, 3] } },
-    { id: 'fv-lines', type: 'line', source: SOURCE, filter: ['all', kind('line'), dashed(0)], layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: line },
-    { id: 'fv-lines-dashed', type: 'line', source: SOURCE, filter: ['all', kind('line'), dashed(1)], paint: { ...line, 'line-dasharray': [4, 3] } },
-    {
-      id: 'fv-points', type: 'circle', source: SOURCE, filter: kind('point'),
-      paint: { 'circle-radius': ['get', 'r'], 'circle-color': ['get', 'fill'], 'circle-stroke-color': ['get', 'line'], 'circle-stroke-width': ['get', 'w'] },
+/** The layers for one state, bottom to top: links, area fills, area outlines, lines, points. */
+function layerSpecs(features: ProjectFeatures, s: FirstViewState): Spec[] {
+  const emphasis = (id: string) => (id === s.selectedId ? 2 : id === s.hoveredId ? 1 : 0);
+  const visibility = (f: ProjectFeature) => (s.shown?.has(f.properties.id) ? 'visible' : 'none') as 'visible' | 'none';
+  const dash = (f: ProjectFeature) => (style.dashOf(f.properties)[0] ? { 'line-dasharray': style.dashOf(f.properties) } : {});
+  const specs: Spec[] = [{
+    id: `${PREFIX}links`, type: 'line', source: SOURCE, filter: ['==', ['get', 'kind'], 'link'],
+    layout: { visibility: s.shown ? 'visible' : 'none' },
+    paint: { 'line-color': css(style.LINK.colour), 'line-width': style.LINK.width * s.scale, 'line-dasharray': style.LINK.dash },
+  }];
+  for (const f of features.areas) {
+    const p = f.properties;
+    specs.push({ id: `${PREFIX}area-${p.filterIndex}`, type: 'fill', source: SOURCE, filter: withId(p.filterIndex), layout: { visibility: visibility(f) }, paint: { 'fill-color': css(style.areaFill(p, emphasis(p.id))) } });
+  }
+  for (const f of features.areas) {
+    const p = f.properties;
+    specs.push({
+      id: `${PREFIX}outline-${p.filterIndex}`, type: 'line', source: SOURCE, filter: withId(p.filterIndex), layout: { visibility: visibility(f) },
+      paint: { 'line-color': css(style.areaOutline(p)), 'line-width': style.areaOutlineWidth(emphasis(p.id)) * s.scale, ...dash(f) },
+    });
+  }
+  for (const f of features.lines) {
+    const p = f.properties;
+    const w = style.lineWidth(emphasis(p.id)) * s.scale;
+    specs.push({
+      id: `${PREFIX}line-${p.filterIndex}`, type: 'line', source: SOURCE, filter: withId(p.filterIndex),
+      layout: { visibility: visibility(f), ...(style.dashOf(p)[0] ? {} : { 'line-cap': 'round', 'line-join': 'round' }) },
+      // deck.gl offsets a path in widths, positive to its left (PathStyleExtension); MapLibre in pixels, positive to the right.
+      paint: { 'line-color': css(style.lineColour(p)), 'line-width': w, 'line-offset': -p.offset * w, ...dash(f) },
+    });
+  }
+  // The points share one layer: their looks are read from the source, their size from the choice.
+  const radius = (e: number) => style.pointRadius(e) * s.scale;
+  const ids = (id: string | null) => (id ? [id] : ['']);
+  specs.push({
+    id: `${PREFIX}points`, type: 'circle', source: SOURCE,
+    filter: ['all', ['==', ['get', 'kind'], 'point'], ['in', ['get', 'id'], ['literal', features.points.filter((f) => s.shown?.has(f.properties.id)).map((f) => f.properties.id)]]],
+    paint: {
+      'circle-color': ['get', 'fill'], 'circle-stroke-color': ['get', 'line'], 'circle-stroke-width': ['*', ['get', 'w'], s.scale],
+      'circle-radius': ['case', ['in', ['get', 'id'], ['literal', ids(s.selectedId)]], radius(2), ['in', ['get', 'id'], ['literal', ids(s.hoveredId)]], radius(1), radius(0)],
     },
-  ];
+  });
+  return specs;
 }
 
-/** One feature of the source: the geometry as shown and its looks worked out (MapLibre only reads them). */
-function drawn(f: GeoJSON.Feature, props: Record<string, string | number>): GeoJSON.Feature {
-  return { type: 'Feature', geometry: f.geometry, properties: props };
+/** The source's features: the geometry as shown, with what the layers filter on and the points' looks. */
+function sourceData(features: ProjectFeatures, display: DisplayTransform): GeoJSON.FeatureCollection {
+  const out: GeoJSON.Feature[] = display.features(features.links).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { kind: 'link' } }));
+  for (const f of [...display.features(features.areas), ...display.features(features.lines)]) {
+    out.push({ type: 'Feature', geometry: f.geometry, properties: { id: f.properties.id, i: f.properties.filterIndex } });
+  }
+  for (const f of display.features(features.points)) {
+    const p = f.properties;
+    out.push({ type: 'Feature', geometry: f.geometry, properties: { id: p.id, kind: 'point', fill: css(style.pointFill(p)), line: css(style.pointOutline(p)), w: style.pointOutlineWidth(p) } });
+  }
+  return { type: 'FeatureCollection', features: out };
 }
 
 /** The first view of `features` on `map`. Picks call back with a project's id (null: none under the pointer). */
@@ -78,9 +120,13 @@ export function createFirstView(
   onHover: (id: string | null) => void,
   onClick: (id: string) => void,
 ): FirstView {
+  let display: DisplayTransform | null = null;
   let data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+  let specs: Spec[] = [];
   let removed = false;
   let hovered: string | null = null;
+  // Where the project layers go: under the base map's labels, as deck.gl's.
+  const before = () => (map.getLayer(OVERLAY_ANCHOR) ? OVERLAY_ANCHOR : undefined);
 
   // A new style (language, another base map) drops the source and layers: they go back in.
   function ensure(): void {
@@ -90,15 +136,32 @@ export function createFirstView(
     } catch {
       return; // the style is not parsed yet: its 'styledata' comes back here
     }
-    const before = map.getLayer(OVERLAY_ANCHOR) ? OVERLAY_ANCHOR : undefined;
-    for (const l of layers()) map.addLayer(l, before);
+    for (const l of specs) map.addLayer(l, before());
   }
-  const present = () => FIRST_VIEW_LAYER_IDS.filter((id) => map.getLayer(id));
+  /** Applies a new set of specs: same ids in the same order, so only changed properties are set. */
+  function apply(next: Spec[]): void {
+    const prev = new Map(specs.map((l) => [l.id, l]));
+    specs = next;
+    if (!map.getSource(SOURCE)) return; // ensure() adds them as they are now
+    for (const l of next) {
+      const old = prev.get(l.id);
+      if (!old || !map.getLayer(l.id)) {
+        map.addLayer(l, before());
+        continue;
+      }
+      for (const [k, v] of Object.entries((l as { paint?: Paint }).paint ?? {})) {
+        if (JSON.stringify(v) !== JSON.stringify((old as { paint?: Paint }).paint?.[k])) map.setPaintProperty(l.id, k as never, v as never);
+      }
+      const vis = (l as { layout?: Paint }).layout?.visibility;
+      if (vis !== (old as { layout?: Paint }).layout?.visibility) map.setLayoutProperty(l.id, 'visibility', vis as 'visible' | 'none');
+      if (JSON.stringify(l.filter) !== JSON.stringify(old.filter)) map.setFilter(l.id, l.filter);
+    }
+  }
   const pickAt = (p: maplibregl.Point): string | null => {
-    const ids = present();
-    if (!ids.length) return null;
+    const layers = firstViewLayerIds(map);
+    if (!layers.length) return null;
     // A few pixels around the point, as deck.gl's pick radius, so a finger finds a small marker.
-    const hit = map.queryRenderedFeatures([[p.x - 3, p.y - 3], [p.x + 3, p.y + 3]], { layers: ids })[0];
+    const hit = map.queryRenderedFeatures([[p.x - 3, p.y - 3], [p.x + 3, p.y + 3]], { layers }).find((f) => f.properties?.id);
     return (hit?.properties?.id as string | undefined) ?? null;
   };
   const click = (e: maplibregl.MapMouseEvent) => {
@@ -115,44 +178,17 @@ export function createFirstView(
   map.on('styledata', ensure);
   map.on('click', click);
   map.on('mousemove', move);
-  ensure();
 
   return {
     render(s) {
       if (removed) return;
-      const out: GeoJSON.Feature[] = [];
-      const emphasis = (id: string) => (id === s.selectedId ? 2 : id === s.hoveredId ? 1 : 0);
-      const shown = (list: ProjectFeature[]) => (s.shown ? s.display.features(list).filter((f) => s.shown!.has(f.properties.id)) : []);
-      if (s.shown) {
-        for (const f of s.display.features(features.links)) out.push(drawn(f, { kind: 'link', line: css(style.LINK.colour), w: style.LINK.width * s.scale, offset: 0 }));
+      if (s.display !== display) {
+        display = s.display;
+        data = sourceData(features, s.display);
+        (map.getSource(SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(data);
       }
-      for (const f of shown(features.areas)) {
-        const p = f.properties;
-        out.push(drawn(f, {
-          id: p.id, kind: 'area', dash: style.dashOf(p)[0] ? 1 : 0,
-          fill: css(style.areaFill(p, emphasis(p.id))), line: css(style.areaOutline(p)), w: style.areaOutlineWidth(emphasis(p.id)) * s.scale, offset: 0,
-        }));
-      }
-      for (const f of shown(features.lines)) {
-        const p = f.properties;
-        const w = style.lineWidth(emphasis(p.id)) * s.scale;
-        // deck.gl offsets a path in widths, positive to its left (PathStyleExtension); MapLibre in pixels, positive to the right.
-        out.push(drawn(f, { id: p.id, kind: 'line', dash: style.dashOf(p)[0] ? 1 : 0, line: css(style.lineColour(p)), w, offset: -p.offset * w }));
-      }
-      for (const f of shown(features.points)) {
-        const p = f.properties;
-        out.push(drawn(f, {
-          id: p.id, kind: 'point', fill: css(style.pointFill(p)), line: css(style.pointOutline(p)),
-          w: style.pointOutlineWidth(p) * s.scale, r: style.pointRadius(emphasis(p.id)) * s.scale,
-        }));
-      }
-      data = { type: 'FeatureCollection', features: out };
-      (map.getSource(SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(data);
-    },
-    pickAll() {
-      const ids = present();
-      if (!ids.length) return [];
-      return [...new Set(map.queryRenderedFeatures({ layers: ids }).map((f) => f.properties?.id as string | undefined).filter((id): id is string => Boolean(id)))];
+      apply(layerSpecs(features, s));
+      ensure();
     },
     remove() {
       if (removed) return;
@@ -160,7 +196,7 @@ export function createFirstView(
       map.off('styledata', ensure);
       map.off('click', click);
       map.off('mousemove', move);
-      for (const id of present()) map.removeLayer(id);
+      for (const id of firstViewLayerIds(map)) map.removeLayer(id);
       if (map.getSource(SOURCE)) map.removeSource(SOURCE);
       if (hovered) map.getCanvas().style.cursor = '';
     },

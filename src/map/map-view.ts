@@ -11,7 +11,7 @@ import type { DeckOverlay } from './deck-overlay';
 
 /** The deck.gl half of src/map (deck.ts), fetched after the first view. */
 export type DeckModule = typeof import('./deck');
-import { FIRST_VIEW_LAYER_IDS } from './first-view';
+import { firstViewLayerIds } from './first-view';
 
 /** Where the project layers come from; the base map's sources carry their own attribution. */
 export const PROJECTS_ATTRIBUTION = '项目 Projects: 荆州市2021年政府工作报告 · 2021 government work report';
@@ -175,7 +175,7 @@ export function createMapView(opts: MapViewOptions): MapView {
     pickAll() {
       const c = map.getCanvas();
       // Until deck.gl has drawn, the projects are MapLibre's first view.
-      const first = FIRST_VIEW_LAYER_IDS.filter((id) => map.getLayer(id));
+      const first = firstViewLayerIds(map);
       if (first.length) return [...new Set(map.queryRenderedFeatures({ layers: first }).map((f) => String(f.properties?.id ?? '')).filter(Boolean))];
       const hits = deck?.pickObjects(c.clientWidth, c.clientHeight, ['project-areas', 'project-lines', 'project-points']) ?? [];
       return [...new Set(hits.map((h) => (h.object as { properties: { id: string } }).properties.id))];
