@@ -150,7 +150,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     firstView?.remove();
     firstView = null;
   }
-  // A failed fetch of deck.gl leaves the first view in place, and is said on the page (error-reporter.ts).
+  // deck.gl arrives after the first view; once it has drawn the projects, the first view goes.
   if (view) {
     void view.deckReady()
       .then(({ createLayerComposer }) => {

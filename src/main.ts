@@ -30,7 +30,6 @@ function storedLang(): Lang {
   }
 }
 
-
 async function start(): Promise<void> {
   const benchN = Number(new URLSearchParams(location.search).get('bench') ?? 0);
   // Every file is requested now, but only the base map is awaited before the map is created:
