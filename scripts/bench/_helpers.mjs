@@ -59,6 +59,15 @@ export async function waitReady(page, timeout = 180_000) {
 }
 
 /**
+ * Waits until the app has settled: ready, and deck.gl drawing every layer in the first view's place
+ * (`dataset.settled`; src/main.ts). For sections that work with the app's layers once it is whole.
+ */
+export async function waitSettled(page, timeout = 180_000) {
+  await waitReady(page, timeout);
+  await page.waitForFunction(() => document.body.dataset.settled === 'true', undefined, { timeout, polling: 50 });
+}
+
+/**
  * One cold load in a fresh profile: ms from navigation start to `dataset.readyAt` (the first view
  * drawn) and to `dataset.settledAt` (the app: deck.gl has drawn in its place; a page that does not
  * set it counts as settled when ready).

@@ -7,7 +7,7 @@
  *  - A 100,000-row import on a 390×844 phone viewport with 4× CPU throttling: time from 添加 to the
  *    report, and the longest main-thread task meanwhile.
  * The CSVs are generated in os.tmpdir() and deleted afterwards (never committed).
- * Uses ctx.withPage / ctx.waitReady / ctx.PHONE from scripts/bench/_helpers.mjs.
+ * Uses ctx.withPage / ctx.waitSettled / ctx.PHONE from scripts/bench/_helpers.mjs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -69,7 +69,7 @@ export async function run(ctx) {
     writeCsv(big, N);
     const desk = await ctx.withPage(async (page, cdp) => {
       await page.goto(ctx.appUrl, { timeout: 300_000 });
-      await ctx.waitReady(page, 300_000);
+      await ctx.waitSettled(page, 300_000);
       const heap0 = await heapMb(cdp);
       const importMs = await importThroughUi(page, big);
       const heap1 = await heapMb(cdp);
@@ -123,7 +123,7 @@ export async function run(ctx) {
     writeCsv(small, M);
     const phone = await ctx.withPage(async (page) => {
       await page.goto(ctx.appUrl, { timeout: 300_000 });
-      await ctx.waitReady(page, 300_000);
+      await ctx.waitSettled(page, 300_000);
       await watchLongTasks(page);
       // The import button sits in the top bar on phones too.
       const ms = await importThroughUi(page, small);

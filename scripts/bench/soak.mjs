@@ -11,7 +11,7 @@
  * (`BENCH_ONLY=soak npm run bench` for this alone); never part of `npm test`.
  * SOAK_STOPS (default 3200) shortens it.
  */
-import { waitReady, withPage } from './_helpers.mjs';
+import { waitSettled, withPage } from './_helpers.mjs';
 
 const KINDS = ['Texture', 'Buffer', 'Program', 'Shader', 'Framebuffer', 'Renderbuffer', 'VertexArray', 'Query', 'Sampler'];
 
@@ -48,7 +48,7 @@ export async function run(ctx) {
   const samples = await withPage(async (page, cdp) => {
     await page.context().addInitScript(countGl, KINDS);
     await page.goto(`${ctx.appUrl}?kiosk=1&interval=${INTERVAL}`, { timeout: 300_000 });
-    await waitReady(page, 300_000);
+    await waitSettled(page, 300_000);
     // Counted the moment the tour reaches its first stop (the overview) at or after stop `from`, so
     // every sample sees the map at the same place in its loop: the base map's tile and label
     // textures come and go with the view, and a sample in mid-loop would compare unlike views.

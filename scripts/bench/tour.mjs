@@ -1,5 +1,5 @@
 /** Kiosk tour run fast (1 h of stops at 60 ms each): does the JS heap grow after warm-up? */
-import { waitReady, withPage } from './_helpers.mjs';
+import { waitSettled, withPage } from './_helpers.mjs';
 
 export async function run(ctx) {
   // 400 stops is one hour at the default 9 s a stop.
@@ -8,7 +8,7 @@ export async function run(ctx) {
   const t0 = Date.now();
   const samples = await withPage(async (page, cdp) => {
     await page.goto(`${ctx.appUrl}?kiosk=1&interval=${INTERVAL}`, { timeout: 300_000 });
-    await waitReady(page);
+    await waitSettled(page);
     const heap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576;
