@@ -1,5 +1,5 @@
 /** Filter change with 100k synthetic features (?bench=100000): main-thread time per change vs. one frame. */
-import { waitReady, withPage } from './_helpers.mjs';
+import { waitSettled, withPage } from './_helpers.mjs';
 
 const FRAME_MS = 1000 / 60;
 
@@ -7,7 +7,7 @@ export async function run(ctx) {
   const n = Number(process.env.BENCH_FILTER_FEATURES ?? 100_000);
   const fc = await withPage(async (page) => {
     await page.goto(`${ctx.appUrl}?bench=${n}`, { timeout: 300_000 });
-    await waitReady(page);
+    await waitSettled(page);
     const hasHook = await page.evaluate(() => typeof window.__jzbench?.toggleTheme === 'function');
     if (!hasHook) throw new Error('window.__jzbench.toggleTheme missing');
     return page.evaluate(() => window.__jzbench.toggleTheme(10));
