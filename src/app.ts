@@ -87,7 +87,13 @@ export function reportDataset(data: AppData): ReportDataset {
  * `store.set`; nothing else writes it. `view` is null on a device that cannot draw the map (no
  * WebGL): the list, search, filters, details, citywide figures, import and downloads still work.
  */
-export function startApp(data: AppData, store: Store<AppState>, view: MapView | null, dom: AppDom, tour: TourConfig): void {
+/** What main.ts needs to know of the started app. */
+export interface StartedApp {
+  /** MapLibre draws the report's projects until deck.gl has (false for sets too large for it: deck.gl draws them first). */
+  firstView: boolean;
+}
+
+export function startApp(data: AppData, store: Store<AppState>, view: MapView | null, dom: AppDom, tour: TourConfig): StartedApp {
   const byId = new Map(data.projects.map((p) => [p.id, p]));
   if (!store.get().datasets.some((d) => d.kind === 'report')) store.set({ datasets: [reportDataset(data), ...store.get().datasets] });
 
@@ -132,10 +138,11 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
 
   const onHover = (id: string | null) => store.get().hoveredId !== id && store.set({ hoveredId: id });
   const onClick = (id: string | null) => id && !near.picking() && !draw.busy() && choose(id);
+  // Split by kind once, for the first view and deck.gl's layers alike (nothing to draw without a map).
+  const features = view ? toFeatures(data.projects, data.links) : null;
   // MapLibre draws the report's projects until deck.gl is loaded and has drawn them (map/first-view.ts).
-  let firstView: FirstView | null = view && data.projects.length <= FIRST_VIEW_MAX_FEATURES
-    ? createFirstView(view.map, toFeatures(data.projects, data.links), onHover, onClick)
-    : null;
+  let firstView: FirstView | null = view && features && data.projects.length <= FIRST_VIEW_MAX_FEATURES ? createFirstView(view.map, features, onHover, onClick) : null;
+  const hasFirstView = firstView !== null;
   let layerComposer: LayerComposer | null = null;
   function renderLayers(s: AppState): void {
     firstView?.render({
@@ -154,7 +161,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   if (view) {
     void view.deckReady()
       .then(({ createLayerComposer }) => {
-        layerComposer = createLayerComposer(view, data.projects, data.links);
+        layerComposer = createLayerComposer(view, data.projects, features!);
         renderLayers(store.get());
         return view.whenDrawn(PROJECT_LAYER_IDS);
       })
@@ -291,4 +298,5 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   }
   // Imports saved in earlier visits come back once the report is drawn.
   void actions.restore().then(() => (document.body.dataset.restored = 'true'));
+  return { firstView: hasFirstView };
 }

@@ -5,7 +5,6 @@ import { loadCitywide } from './data/citywide';
 import { loadProjects } from './data/projects';
 import { isLang, t, type Lang } from './i18n';
 import { createMapView } from './map/map-view';
-import { FIRST_VIEW_MAX_FEATURES } from './map/first-view';
 import { PROJECT_LAYER_IDS } from './map/project-features';
 import { initialState } from './state/app-state';
 import { createStore } from './state/store';
@@ -72,7 +71,7 @@ async function start(): Promise<void> {
   const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view, near: url.near, basemap: url.basemap });
 
   const outline = base.counties.features.find((f) => f.properties?.kind === 'prefecture') as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
-  startApp({ projects, links: loaded.links, citywide, places: base.places, counties: base.counties, outline }, store, view, {
+  const app = startApp({ projects, links: loaded.links, citywide, places: base.places, counties: base.counties, outline }, store, view, {
     map: mapEl,
     sidebar,
     details,
@@ -89,7 +88,7 @@ async function start(): Promise<void> {
   // Ready: the map is idle with the projects drawn, by MapLibre's first view (map/first-view.ts),
   // or by deck.gl for a set too large for it (the benchmark's synthetic data).
   if (view) {
-    if (projects.length > FIRST_VIEW_MAX_FEATURES) await view.whenDrawn(PROJECT_LAYER_IDS);
+    if (!app.firstView) await view.whenDrawn(PROJECT_LAYER_IDS);
     await view.whenIdle();
     performance.mark('jzmap:first-view');
   }

@@ -1,4 +1,4 @@
-import type { Link, Project } from '../data/projects';
+import type { Project } from '../data/projects';
 import type { FilteredView } from '../datasets/filtered';
 import type { AppState } from '../state/app-state';
 import { countyTextFlags, type Filters } from '../state/filters';
@@ -7,7 +7,8 @@ import { buildDrawingLayers } from '../draw/draw-layers';
 import type { Drawings } from '../draw/draw-mode';
 import type { MapView } from './map-view';
 import { buildNearLayers } from './near-layers';
-import { buildProjectLayers, toFeatures } from './project-layers';
+import { buildProjectLayers } from './project-layers';
+import type { ProjectFeatures } from './project-features';
 
 /** What the layers need besides the state: the filtered view, the type scale, drawings, and who hears picks. */
 export interface LayerInputs {
@@ -30,8 +31,7 @@ export interface LayerComposer {
  * the drawings. Keeps the per-project county/text flags between renders and recomputes them only
  * when those filters change (themes, statuses and kinds filter on the GPU).
  */
-export function createLayerComposer(view: MapView, projects: Project[], links: Link[]): LayerComposer {
-  const features = toFeatures(projects, links);
+export function createLayerComposer(view: MapView, projects: Project[], features: ProjectFeatures): LayerComposer {
   const visible = new Float32Array(projects.length);
   let filterVersion = 0;
   let lastCountyText: string | null = null;

@@ -30,8 +30,19 @@ const PREFIX = 'fv-';
 export const FIRST_VIEW_MAX_FEATURES = 2000;
 
 /** The first view's layers now on `map`, bottom to top (none once it is removed). */
-export function firstViewLayerIds(map: maplibregl.Map): string[] {
+function firstViewLayerIds(map: maplibregl.Map): string[] {
   return map.getLayersOrder().filter((id) => id.startsWith(PREFIX));
+}
+
+/**
+ * Ids of the projects the first view draws in `box` (the whole view if none), topmost first, or
+ * null when the first view is not on the map (deck.gl has taken over).
+ */
+export function firstViewIdsAt(map: maplibregl.Map, box?: [maplibregl.PointLike, maplibregl.PointLike]): string[] | null {
+  const layers = firstViewLayerIds(map);
+  if (!layers.length) return null;
+  const hits = box ? map.queryRenderedFeatures(box, { layers }) : map.queryRenderedFeatures({ layers });
+  return [...new Set(hits.map((f) => f.properties?.id as string | undefined).filter((id): id is string => Boolean(id)))];
 }
 
 export interface FirstViewState {
@@ -57,7 +68,7 @@ type Spec = maplibregl.FillLayerSpecification | maplibregl.LineLayerSpecificatio
 
 /** The layers for one state, bottom to top: links, area fills, area outlines, lines, points. */
 function layerSpecs(features: ProjectFeatures, s: FirstViewState): Spec[] {
-  const emphasis = (id: string) => (id === s.selectedId ? 2 : id === s.hoveredId ? 1 : 0);
+  const emphasis = (id: string) => style.emphasisOf(id, s.selectedId, s.hoveredId);
   const visibility = (f: ProjectFeature) => (s.shown?.has(f.properties.id) ? 'visible' : 'none') as 'visible' | 'none';
   const dash = (f: ProjectFeature) => (style.dashOf(f.properties)[0] ? { 'line-dasharray': style.dashOf(f.properties) } : {});
   const specs: Spec[] = [{
@@ -157,13 +168,8 @@ export function createFirstView(
       if (JSON.stringify(l.filter) !== JSON.stringify(old.filter)) map.setFilter(l.id, l.filter);
     }
   }
-  const pickAt = (p: maplibregl.Point): string | null => {
-    const layers = firstViewLayerIds(map);
-    if (!layers.length) return null;
-    // A few pixels around the point, as deck.gl's pick radius, so a finger finds a small marker.
-    const hit = map.queryRenderedFeatures([[p.x - 3, p.y - 3], [p.x + 3, p.y + 3]], { layers }).find((f) => f.properties?.id);
-    return (hit?.properties?.id as string | undefined) ?? null;
-  };
+  // A few pixels around the point, as deck.gl's pick radius, so a finger finds a small marker.
+  const pickAt = (p: maplibregl.Point): string | null => firstViewIdsAt(map, [[p.x - 3, p.y - 3], [p.x + 3, p.y + 3]])?.[0] ?? null;
   const click = (e: maplibregl.MapMouseEvent) => {
     const id = pickAt(e.point);
     if (id) onClick(id);

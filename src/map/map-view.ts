@@ -8,10 +8,11 @@ import type { BaseMapData } from '../data/basemap';
 import { buildBaseStyle, type LabelLanguage } from './basemap-style';
 import { JINGZHOU_BOUNDS } from './bounds';
 import type { DeckOverlay } from './deck-overlay';
+import { firstViewIdsAt } from './first-view';
+import { PROJECT_LAYER_IDS } from './project-features';
 
 /** The deck.gl half of src/map (deck.ts), fetched after the first view. */
 export type DeckModule = typeof import('./deck');
-import { firstViewLayerIds } from './first-view';
 
 /** Where the project layers come from; the base map's sources carry their own attribution. */
 export const PROJECTS_ATTRIBUTION = '项目 Projects: 荆州市2021年政府工作报告 · 2021 government work report';
@@ -175,9 +176,9 @@ export function createMapView(opts: MapViewOptions): MapView {
     pickAll() {
       const c = map.getCanvas();
       // Until deck.gl has drawn, the projects are MapLibre's first view.
-      const first = firstViewLayerIds(map);
-      if (first.length) return [...new Set(map.queryRenderedFeatures({ layers: first }).map((f) => String(f.properties?.id ?? '')).filter(Boolean))];
-      const hits = deck?.pickObjects(c.clientWidth, c.clientHeight, ['project-areas', 'project-lines', 'project-points']) ?? [];
+      const first = firstViewIdsAt(map);
+      if (first) return first;
+      const hits = deck?.pickObjects(c.clientWidth, c.clientHeight, PROJECT_LAYER_IDS) ?? [];
       return [...new Set(hits.map((h) => (h.object as { properties: { id: string } }).properties.id))];
     },
     whenDrawn: (ids) => ready.then(() => new Promise((resolve) => {

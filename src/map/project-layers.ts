@@ -68,7 +68,7 @@ export function buildProjectLayers(
   onClick: (id: string | null) => void,
 ): Layer[] {
   const s = state.scale;
-  const emphasis = (p: Project) => (p.id === state.selectedId ? 2 : p.id === state.hoveredId ? 1 : 0);
+  const emphasis = (p: Project) => style.emphasisOf(p.id, state.selectedId, state.hoveredId);
   const common = {
     // Flat shapes on a flat map: no depth test, so pitched views show no z-fighting stripes.
     parameters: NO_DEPTH,

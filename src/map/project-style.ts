@@ -11,6 +11,9 @@ import type { ProjectFeature } from './project-features';
 export type Rgba = [number, number, number, number];
 type Props = ProjectFeature['properties'];
 
+/** How a project stands out: 2 chosen, 1 under the pointer, 0 plain. */
+export const emphasisOf = (id: string, selectedId: string | null, hoveredId: string | null): number => (id === selectedId ? 2 : id === hoveredId ? 1 : 0);
+
 const rgba = (c: readonly [number, number, number], a: number): Rgba => [c[0], c[1], c[2], a];
 const notStarted = (p: Props) => statusInfo(p.status).notStarted;
 
