@@ -8,6 +8,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    // Every browser the app supports (ES2022) has <link rel=modulepreload>: no polyfill in the first load.
+    modulePreload: { polyfill: false },
+    // Data files stay files (fetched, cached by the service worker), never base64 inside the script.
+    assetsInlineLimit: (file) => (/\.(geojson|csv|json)$/.test(file) ? false : undefined),
     rollupOptions: {
       input: { main: 'index.html', bare: 'src/bench/bare.html', importCore: 'src/bench/import.html' },
     },

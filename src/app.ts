@@ -1,6 +1,5 @@
 import type { CitywideItem } from './data/citywide';
 import type { Link, Project } from './data/projects';
-import { anchorOf, areaKm2, distanceToGeometryKm } from './geo/measure';
 import { t, type Lang } from './i18n';
 import type { MapView } from './map/map-view';
 import { JINGZHOU_BOUNDS } from './map/bounds';
@@ -12,19 +11,17 @@ import type { Filters } from './state/filters';
 import type { Store } from './state/store';
 import { writeUrl } from './state/url-state';
 import { renderCitywide } from './ui/citywide-panel';
-import { renderDetails, type Neighbour } from './ui/details';
-import { renderImportedDetails } from './ui/imported-details';
 import { h } from './ui/dom';
 import { renderFilterPanel } from './ui/filter-panel';
 import { renderLegend } from './ui/legend';
 import { renderFeatureList } from './ui/feature-list';
 import { listSource } from './ui/list-source';
-import { renderStats } from './ui/stats-panel';
 import { fitNear, fitPositions, flyToFeature, padding } from './ui/framing';
-import type { TourConfig } from './present/tour';
+import type { TourConfig } from './present/tour-config';
 import { createNearMode } from './modes/near-mode';
 import { createPresentMode } from './modes/present-mode';
-import { guardPanel } from './reliability/faults';
+import { guardPanel, guardPanelWhen } from './reliability/faults';
+import { lazyPart } from './reliability/lazy-part';
 import { watchContextLoss } from './reliability/context-notice';
 import { maplessDraw, maplessPresent, maplessPublish } from './reliability/mapless';
 import { createPublish } from './publish';
@@ -35,17 +32,28 @@ import { parseFeatureId, type ReportDataset } from './datasets/types';
 import { createDatasetActions } from './datasets/actions';
 import { createDatasetStore, idbKeyValue } from './datasets/persist';
 import { createWorkerKeyValue } from './datasets/worker-key-value';
-import { createImportController } from './import-ui/controller';
-import { createLayersPanel } from './import-ui/layers-panel';
+import { createImportLauncher } from './import-ui/launcher';
+import type { LayersPanel } from './import-ui/layers-panel';
 import { installWaysIn } from './import-ui/ways-in';
 import { storageNotice } from './import-ui/storage-notice';
 import { renderTabs } from './ui/tabs';
 import { renderDownloadButtons } from './ui/download-buttons';
 
+// Panels fetched when their tab is first opened.
+const statsPanel = lazyPart('统计 Statistics', () => import('./ui/stats-panel'));
+// The details cards, with a project's nearest neighbours (turf's point-in-polygon and nearest-point code).
+const detailsCode = lazyPart('详情 Details', async () => {
+  const [within, details] = await Promise.all([import('./near/within'), import('./ui/details')]);
+  return { nearestProjects: within.nearestProjects, renderDetails: details.renderDetails };
+});
+const layersCode = lazyPart('图层 Layers', () => import('./import-ui/layers-panel'));
+const importedDetailsCode = lazyPart('详情 Details', () => import('./ui/imported-details'));
+
 export interface AppData {
   projects: Project[];
   links: Link[];
-  citywide: CitywideItem[];
+  /** data/citywide.csv, fetched and read at its first use (the citywide tab, the presentation's dashboard). */
+  citywide: () => Promise<CitywideItem[]>;
   /** Towns and seats for the place search (data/base/places.geojson). */
   places: GeoJSON.FeatureCollection;
   /** The county outlines (data/base/counties.geojson), for placing imported rows by county. */
@@ -66,17 +74,6 @@ export interface AppDom {
   status: HTMLElement;
 }
 
-/** The nearest other projects to `p`, measured from p's anchor to each one's nearest part. */
-export function nearestProjects(p: Project, all: Project[], n = 3): Neighbour[] {
-  const from = anchorOf(p.geometry);
-  // Basin- and county-wide zones contain everything: they are nobody's neighbour.
-  return all
-    .filter((o) => o.id !== p.id && areaKm2(o.geometry) < 500)
-    .map((o) => ({ project: o, km: distanceToGeometryKm(from, o.geometry) }))
-    .sort((a, b) => a.km - b.km)
-    .slice(0, n);
-}
-
 /** The report's projects and links as the first dataset. */
 export function reportDataset(data: AppData): ReportDataset {
   return { id: 'report', name: '2021年政府工作报告', kind: 'report', colour: [125, 35, 24], visible: true, data: { projects: data.projects, links: data.links } };
@@ -91,6 +88,8 @@ export function reportDataset(data: AppData): ReportDataset {
 export interface StartedApp {
   /** MapLibre draws the report's projects until deck.gl has (false for sets too large for it: deck.gl draws them first). */
   firstView: boolean;
+  /** Brings back the imports saved in earlier visits (their storage starts then, not with the page). */
+  restoreImports(): void;
 }
 
 export function startApp(data: AppData, store: Store<AppState>, view: MapView | null, dom: AppDom, tour: TourConfig): StartedApp {
@@ -132,9 +131,20 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     const d = importsOf(store.get().datasets).find((x) => x.id === id);
     if (d && view) fitPositions(view, d.data.positions, pad());
   };
-  const importer = createImportController(document.body, store, actions, { places: data.places, counties: data.counties }, (d) => zoomTo(d.id));
+  const importer = createImportLauncher((m) => m.createImportController(document.body, store, actions, { places: data.places, counties: data.counties }, (d) => zoomTo(d.id)));
   installWaysIn(dom.map, () => store.get().lang, (src) => importer.read(src), (file) => importer.readFile(file));
-  const layers = createLayersPanel(layersEl, store, actions, importer, zoomTo, choose, draw.sketches);
+  // The 图层 tab is built when first opened (an import opens it too), then kept current.
+  let layers: LayersPanel | null = null;
+  let layersAsked = false;
+  function renderLayersTab(s: AppState, prev: AppState | null): void {
+    if (layers) return layers.render(s, prev);
+    if (s.tab !== 'layers' || layersAsked) return;
+    layersAsked = true;
+    void guardPanelWhen(layersEl, 'layers', s.lang, layersCode(), ({ createLayersPanel }) => {
+      layers = createLayersPanel(layersEl, store, actions, importer, zoomTo, choose, draw.sketches);
+      layers.render(store.get(), null);
+    }).then((ok) => (layersAsked = ok));
+  }
 
   const onHover = (id: string | null) => store.get().hoveredId !== id && store.set({ hoveredId: id });
   const onClick = (id: string | null) => id && !near.picking() && !draw.busy() && choose(id);
@@ -190,20 +200,37 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     present.relabel(s);
     sheetToggle.setAttribute('aria-label', t(lang, 'sheetToggle'));
     renderDownloadButtons(exportEl, lang, () => shownView);
-    guardPanel(citywideEl, 'citywide', lang, () => renderCitywide(citywideEl, data.citywide, lang));
   }
 
   const flyTo = (id: string) => view && flyToFeature(view, id, byId, store.get().datasets, pad());
 
+  /**
+   * The chosen feature's details card. A report project's card waits for the code that finds its
+   * neighbours (fetched with the first choice); a card that failed still opens, to say so.
+   */
+  let selectionSeq = 0;
   function renderSelection(s: AppState, lang: Lang): void {
+    const seq = ++selectionSeq;
+    // Another choice (or none) may come while a card's code is on its way: the newest is shown.
+    const current = () => seq === selectionSeq;
+    const opened = (ok: boolean) => ok || (dom.details.hidden = !s.selectedId);
     const ref = parseFeatureId(s.selectedId);
     const d = ref && importsOf(s.datasets).find((x) => x.id === ref.datasetId);
     if (ref && d && ref.index < d.data.count) {
-      renderImportedDetails(dom.details, d, ref.index, lang, () => choose(null));
+      void guardPanelWhen(dom.details, 'details', lang, importedDetailsCode(), ({ renderImportedDetails }) => {
+        if (current()) renderImportedDetails(dom.details, d, ref.index, lang, () => choose(null));
+      }).then(opened);
       return;
     }
     const sel = s.selectedId ? byId.get(s.selectedId) ?? null : null;
-    renderDetails(dom.details, sel, sel ? nearestProjects(sel, data.projects) : [], lang, () => choose(null), choose, draw.detailsSection(sel));
+    if (!sel) {
+      dom.details.replaceChildren();
+      dom.details.hidden = true;
+      return;
+    }
+    void guardPanelWhen(dom.details, 'details', lang, detailsCode(), ({ renderDetails, nearestProjects }) => {
+      if (current()) renderDetails(dom.details, sel, nearestProjects(sel, data.projects), lang, () => choose(null), choose, draw.detailsSection(sel));
+    }).then(opened);
   }
 
   function render(s: AppState, prev: AppState | null): void {
@@ -218,11 +245,12 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     if (!prev || prev.lang !== lang || prev.tab !== s.tab) renderTabs(tabs, lang, s.tab, (tab) => store.set({ tab }));
     projectsPane.hidden = s.tab !== 'projects';
     citywideEl.hidden = s.tab !== 'citywide';
+    if (s.tab === 'citywide' && (prev?.tab !== 'citywide' || prev.lang !== lang)) guardPanelWhen(citywideEl, 'citywide', lang, data.citywide(), (items) => renderCitywide(citywideEl, items, lang));
     statsEl.hidden = s.tab !== 'stats';
     nearEl.hidden = s.tab !== 'near';
     layersEl.hidden = s.tab !== 'layers';
-    layers.render(s, prev);
-    if (!prev || prev.near !== s.near || prev.nearError !== s.nearError || prev.lang !== lang || datasetsChanged) guardPanel(nearEl, 'near', lang, () => near.render(s));
+    renderLayersTab(s, prev);
+    if (!prev || prev.near !== s.near || prev.nearError !== s.nearError || prev.lang !== lang || datasetsChanged || (s.tab === 'near' && prev.tab !== 'near')) near.render(s);
     if (view && s.near && prev && (prev.near?.center !== s.near.center || prev.near?.radiusKm !== s.near.radiusKm)) fitNear(view, s.near, pad());
     if (!prev || prev.filters !== s.filters || datasetsChanged) shownView = filtered(s.datasets, s.filters);
     // The panels also re-render for a new language; the view does not depend on it.
@@ -240,10 +268,12 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
         }));
     }
     // Hidden panels are drawn when shown, not on every change.
-    if (s.tab === 'stats' && (filtersChanged || prev?.tab !== 'stats')) guardPanel(statsEl, 'stats', lang, () => renderStats(statsEl, shownView.shown, lang, tallyImported(shownView.imports)));
+    if (s.tab === 'stats' && (filtersChanged || prev?.tab !== 'stats')) {
+      const { shown, imports } = shownView;
+      guardPanelWhen(statsEl, 'stats', lang, statsPanel(), ({ renderStats }) => renderStats(statsEl, shown, lang, tallyImported(imports)));
+    }
     if (!prev || prev.selectedId !== s.selectedId || prev.lang !== lang || datasetsChanged) {
-      // A details card that failed still opens, to say so.
-      if (!guardPanel(dom.details, 'details', lang, () => renderSelection(s, lang))) dom.details.hidden = !s.selectedId;
+      renderSelection(s, lang);
       if (s.selectedId && prev && prev.selectedId !== s.selectedId) flyTo(s.selectedId);
     }
     if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near || prev.present !== s.present || datasetsChanged) renderLayers(s);
@@ -277,7 +307,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement;
     const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-    if (importer.dialog.open) return;
+    if (importer.isOpen()) return;
     if (e.key === 'Escape' && store.get().selectedId && !target.closest('.project-list')) choose(null);
     if ((e.key === 'p' || e.key === 'P') && view && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) store.set({ present: !store.get().present });
   });
@@ -296,7 +326,8 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     else if (!first.view && first.selectedId && byId.has(first.selectedId)) flyTo(first.selectedId);
     else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
   }
-  // Imports saved in earlier visits come back once the report is drawn.
-  void actions.restore().then(() => (document.body.dataset.restored = 'true'));
-  return { firstView: hasFirstView };
+  return {
+    firstView: hasFirstView,
+    restoreImports: () => void actions.restore().then(() => (document.body.dataset.restored = 'true')),
+  };
 }

@@ -1,4 +1,7 @@
-/** Every UI string, Chinese first. One table, so a missing translation is a type error. */
+/**
+ * Every UI string the page needs from the start, Chinese first. One table, so a missing
+ * translation is a type error. Parts fetched later keep their own words ({@link withStrings}).
+ */
 export type Lang = 'zh' | 'en';
 
 const STRINGS = {
@@ -36,10 +39,8 @@ const STRINGS = {
   county: ['所在县市区', 'County'],
   precision: ['位置精度', 'Location precision'],
   precisionValue: ['约 ±{m}', 'about ±{m}'],
-  precisionCircle: ['约 ±{m}（地图上的圆圈）', 'about ±{m} (the circle on the map)'],
   source: ['位置来源', 'Location source'],
   note: ['说明', 'Note'],
-  length: ['长度', 'Length'],
   area: ['面积', 'Area'],
   nearest: ['附近项目', 'Nearest projects'],
   legend: ['图例', 'Legend'],
@@ -51,77 +52,26 @@ const STRINGS = {
   legendPrecision: ['选中地点外的圆：位置精度范围', 'Circle round a chosen site: how precise its location is'],
   targets2021: ['2021年预期目标', '2021 targets'],
   goals145: ['“十四五”发展目标', '14th Five-Year Plan goals'],
-  byThemeStatus: ['按主题与进度', 'By theme and status'],
-  byCounty: ['按县市区', 'By county'],
   rejected: ['{n} 条数据被拒绝：', '{n} records were rejected:'],
   tabNear: ['附近', 'Near me'],
-  nearIntro: ['看看身边在建什么：定位、在地图上点选，或输入地名。', 'What is being built near you? Locate yourself, tap the map, or type a place.'],
-  locateMe: ['定位我的位置', 'Use my location'],
-  pickOnMap: ['在地图上点选', 'Tap the map'],
-  pickHint: ['请点击地图上的一个位置。', 'Tap a place on the map.'],
-  placeSearch: ['输入地名，如 沙市、郝穴', 'Type a place, e.g. Shashi'],
-  radius: ['半径', 'Radius'],
-  nearWithin: ['{r} 公里内有 {n} 个项目', '{n} projects within {r} km'],
-  nearNone: ['{r} 公里内没有项目。', 'No project within {r} km.'],
-  nearTryNext: ['扩大到 {r} 公里', 'Widen to {r} km'],
-  nearOutside: ['该位置在荆州市以外，距市界约 {d}。请搜索地名或在地图上点选荆州市内的位置。', 'This place is outside Jingzhou, about {d} from its boundary. Search a place or tap the map inside Jingzhou.'],
-  nearDenied: ['无法获取位置：定位权限被拒绝。可在浏览器设置中允许定位，或搜索地名、在地图上点选。', 'Location permission was denied. Allow it in the browser settings, or search a place or tap the map.'],
-  nearUnavailable: ['暂时无法获取位置。请搜索地名或在地图上点选。', 'Your location is not available right now. Search a place or tap the map.'],
-  nearTimeout: ['定位超时。请重试，或搜索地名、在地图上点选。', 'Locating timed out. Try again, or search a place or tap the map.'],
-  nearUnsupported: ['此浏览器不支持定位。请搜索地名或在地图上点选。', 'This browser cannot locate you. Search a place or tap the map.'],
   nearHere: ['所选位置', 'Chosen place'],
-  nearInside: ['所在范围内', 'you are inside'],
   listSeparator: ['、', ', '],
   sidebar: ['项目面板', 'Project panel'],
   moreRows: ['另有 {n} 个，请缩小筛选范围', '{n} more: narrow the filters to see them'],
   myLocation: ['我的位置', 'My location'],
-  clearNear: ['清除', 'Clear'],
-  noPlace: ['没有找到这个地名。', 'No place of that name.'],
   present: ['演示', 'Present'],
   presentLabel: ['进入演示模式（P）', 'Enter presentation mode (P)'],
   exitPresent: ['退出演示（Esc）', 'Leave presentation (Esc)'],
-  tourProgress: ['导览进度', 'Tour progress'],
-  paused: ['已暂停', 'paused'],
-  tourOverview: ['2021年政府工作报告中的 {n} 个有地点的项目', '{n} placed projects of the 2021 government work report'],
-  tourThemeCount: ['{n} 个项目', '{n} projects'],
-  dashProjects: ['项目 {n} 个', '{n} projects'],
   // publish (issue 14): export image, embed, print
   exportImage: ['导出图片', 'Export image'],
   exportImageLabel: ['导出图片（PNG 或 PDF，含图例、比例尺和来源）', 'Export image (PNG or PDF with legend, scale and sources)'],
-  exportTitle: ['标题', 'Title'],
-  exportFormat: ['格式', 'Format'],
-  exportPaper: ['纸张', 'Paper'],
-  exportOrientation: ['方向', 'Orientation'],
-  exportLandscape: ['横向', 'Landscape'],
-  exportPortrait: ['纵向', 'Portrait'],
-  exportTarget: ['用途', 'For'],
-  exportPrint: ['打印 300 dpi', 'Print, 300 dpi'],
-  exportSlide: ['幻灯片 4K（3840 像素宽）', 'Slides, 4K (3840 px wide)'],
-  exportGo: ['导出', 'Export'],
-  exportCancel: ['取消', 'Cancel'],
-  exportWorking: ['正在以打印分辨率绘制地图…', 'Drawing the map at print resolution…'],
-  exportDone: ['已导出 {file}（{w} × {h} 像素）', 'Exported {file} ({w} × {h} px)'],
-  exportFailed: ['导出失败：{why}。请换小一些的纸张或幻灯片尺寸重试。', 'Export failed: {why}. Try a smaller paper size or the slide size.'],
-  exportCapped: ['显卡最大只能绘制 {max} 像素，地图部分以 {dpi} dpi 输出。', 'This graphics card draws at most {max} px: the map part is at {dpi} dpi.'],
-  publishLegend: ['图例', 'Legend'],
-  publishFilters: ['筛选条件', 'Filters'],
   publishNoFilter: ['全部项目（未筛选）', 'All projects (no filter)'],
   publishNone: ['（无）', '(none)'],
   publishSearch: ['搜索：“{q}”', 'Search: “{q}”'],
   publishChosen: ['选中：{name}', 'Chosen: {name}'],
-  publishSources: ['来源与许可', 'Sources and licences'],
-  publishData: ['项目：荆州市2021年政府工作报告（公开文件），位置据公开资料考证，各项目注明来源', 'Projects: Jingzhou 2021 government work report (public document); locations researched from public pages, each project names its source'],
   publishMadeWith: ['制图：荆州重点项目地图 {date}', 'Made with Jingzhou Works Map, {date}'],
-  publishScaleNote: ['比例尺 1:{n}（图幅中心）', 'Scale 1:{n} (at the centre)'],
-  publishDatasets: ['导入的图层', 'Imported layers'],
   embed: ['嵌入', 'Embed'],
   embedLabel: ['嵌入：获取在其他网页中显示此地图的代码', 'Embed: get the code to show this map in another page'],
-  embedIntro: ['把下面的代码粘贴到网页中，即可显示当前视图（筛选、选中项目、位置）。', 'Paste this code into a web page to show the current view (filters, chosen project, position).'],
-  embedWidth: ['宽度', 'Width'],
-  embedHeight: ['高度', 'Height'],
-  embedCode: ['嵌入代码', 'Embed code'],
-  embedCopy: ['复制代码', 'Copy code'],
-  embedCopied: ['已复制', 'Copied'],
   embedOpenFull: ['在完整应用中打开', 'Open the full app'],
   // — Base maps (src/basemaps/): the 底图 control, keys, custom URLs, failures —
   basemap: ['底图', 'Base map'],
@@ -189,61 +139,13 @@ const STRINGS = {
   nameRequired: ['请填写名称。', 'Please give it a name.'],
   saveFailed: ['无法保存到本机浏览器（存储不可用）：本次页面内仍保留，请下载备份。', 'Could not save in this browser (storage unavailable): kept on this page; download a copy.'],
   correct: ['修正位置', 'Correct location'],
-  correctHelp: ['在地图上拖动点或顶点，或重画；填写新的精度和位置来源（必填）。', 'Drag the point or the vertices on the map, or redraw; give the new precision and where the location comes from (required).'],
-  redraw: ['重画', 'Redraw'],
-  newPrecision: ['新的位置精度（米）', 'New precision (metres)'],
-  newSource: ['位置来源（必填）', 'Location source (required)'],
-  sourcePlaceholder: ['如：现场踏勘 2026-11；某某规划图；网页地址', 'e.g. site visit 2026-11; a planning map; a web page'],
   sourceRequired: ['请说明位置来源（至少 16 个字符），审核人员需要据此核对。', 'Say where the location comes from (at least 16 characters): the reviewer checks it.'],
   precisionRequired: ['请填写一个正数的精度（米）。', 'Give the precision as a positive number of metres.'],
   noChange: ['位置尚未改动：请先在地图上拖动或重画。', 'The location has not changed: drag or redraw it on the map first.'],
-  correctionUnreviewed: ['位置修正（未审核）', 'Location correction (unreviewed)'],
-  correctionExplain: ['洋红色为修正后的位置，原位置淡显。修正保存在本机浏览器，审核后才会进入数据。', 'Magenta is the corrected location, the original is shown faintly. The correction is kept in this browser and enters the data only after review.'],
-  correctionDate: ['修正日期', 'Corrected on'],
-  discardCorrection: ['撤销修正', 'Discard correction'],
-  downloadCorrections: ['下载全部修正 GeoJSON（{n}）', 'Download all corrections (GeoJSON, {n})'],
-  multiRedrawOnly: ['此项目由多个部分组成：请重画为一个整体。', 'This project has several parts: redraw it as one.'],
   // ── Import and layers (import-ui): the dialog, the report after an import, the layer list ──
   importButton: ['导入数据', 'Import data'],
   // The accessible name says what it does; no format names in it (they would match other buttons' names, e.g. the GeoJSON download).
   importButtonLabel: ['导入数据文件', 'Import a data file'],
-  importTitle: ['导入数据 · Import data', 'Import data · 导入数据'],
-  importChoose: ['选择文件…', 'Choose a file…'],
-  importFormats: ['支持 CSV/TSV/TXT、Excel（.xlsx）、GeoJSON、KML、GPX、压缩的 Shapefile（.zip）。也可以把文件拖到地图上，或在地图上按 Ctrl+V 粘贴。', 'CSV/TSV/TXT, Excel (.xlsx), GeoJSON, KML, GPX, zipped Shapefile (.zip). You can also drop a file on the map, or press Ctrl+V on the map to paste.'],
-  importPasteLabel: ['粘贴 CSV 或 GeoJSON 文本', 'Paste CSV or GeoJSON text'],
-  importReadPaste: ['读取粘贴的文本', 'Read the pasted text'],
-  importReading: ['正在读取 {file}…', 'Reading {file}…'],
-  importFile: ['文件', 'File'],
-  importFormat: ['格式', 'Format'],
-  importEncoding: ['文字编码', 'Text encoding'],
-  importEncodingHint: ['中文显示为乱码时请换一种编码', 'If Chinese shows garbled, try the other encoding'],
-  enc_utf8: ['UTF-8', 'UTF-8'],
-  enc_gb18030: ['GBK / GB18030（中文 Windows 版 Excel）', 'GBK / GB18030 (Excel on Chinese Windows)'],
-  importSample: ['前几行', 'First rows'],
-  importMapping: ['各列的含义', 'What each column means'],
-  importNotUsed: ['— 不使用 —', '— not used —'],
-  role_lon: ['经度', 'Longitude'],
-  role_lat: ['纬度', 'Latitude'],
-  role_coord: ['坐标（"经度,纬度"）', 'Coordinates ("lon,lat")'],
-  role_wkt: ['WKT 几何', 'WKT geometry'],
-  role_name: ['名称', 'Name'],
-  role_theme: ['主题', 'Theme'],
-  role_status: ['进度', 'Status'],
-  role_county: ['县市区', 'County'],
-  role_address: ['地址', 'Address'],
-  importCrs: ['坐标系', 'Coordinate system'],
-  crs_wgs84: ['WGS-84：GPS、天地图、国际通用', 'WGS-84: GPS, Tianditu, international'],
-  crs_gcj02: ['GCJ-02：高德、腾讯地图取得的坐标', 'GCJ-02: coordinates from AMap (高德) or Tencent'],
-  crs_bd09: ['BD-09：百度地图取得的坐标', 'BD-09: coordinates from Baidu Maps'],
-  importCrsHint: ['选错时，点会偏移约 0.6–1.2 公里。', 'A wrong choice shifts the points by about 0.6–1.2 km.'],
-  importCrsFromFile: ['文件声明的坐标系：{crs}（已转换为 WGS-84）', 'Coordinate system stated by the file: {crs} (converted to WGS-84)'],
-  importAdd: ['添加到地图', 'Add to map'],
-  importCancel: ['取消', 'Cancel'],
-  importClose: ['关闭', 'Close'],
-  importProgress: ['已读取 {n} 行', '{n} rows read'],
-  importProgressLabel: ['导入进度', 'Import progress'],
-  importFailed: ['无法导入“{file}”', 'Could not import “{file}”'],
-  importCancelled: ['已取消导入“{file}”。', 'Import of “{file}” cancelled.'],
   importDrop: ['松开鼠标即可导入', 'Drop to import'],
   importLine: ['第 {n} 行', 'Line {n}'],
   importApprox: ['大致位置', 'approximate place'],
@@ -280,13 +182,6 @@ const STRINGS = {
   legendMoreLayers: ['另有 {n} 个图层（见“图层”）', '{n} more layers (see Layers)'],
   legendApprox: ['空心圆：按地名大致放置', 'Hollow circle: placed approximately from a place name'],
   shownFeatures: ['显示 {n} / {total} 个要素', '{n} of {total} features shown'],
-  detailsLayer: ['图层', 'Layer'],
-  detailsLine: ['文件行号', 'Line in the file'],
-  detailsOriginal: ['原始数据', 'Original data'],
-  detailsPlaced: ['位置', 'Location'],
-  detailsExact: ['文件给出的坐标', 'coordinates from the file'],
-  detailsApprox: ['按地名大致放置，约 ±{m}', 'placed approximately from a place name, about ±{m}'],
-  nearImported: ['导入图层中 {r} 公里内有 {n} 个要素（列出最近的）', '{n} imported features within {r} km (nearest listed)'],
   // Reliability (issue 15): faults, context loss, no WebGL, offline, updates.
   panelFailed: ['此部分出错，其余功能仍可使用。', 'This part failed; the rest of the app still works.'],
   panelRetry: ['重试', 'Try again'],
@@ -303,10 +198,22 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
+type Vars = Record<string, string | number>;
+const fill = (s: string, vars: Vars) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+
 /** The string for `key` in `lang`, with {name} placeholders filled in. */
-export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  const s: string = STRINGS[key][lang === 'zh' ? 0 : 1];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+export function t(lang: Lang, key: StringKey, vars: Vars = {}): string {
+  return fill(STRINGS[key][lang === 'zh' ? 0 : 1], vars);
+}
+
+/**
+ * The lookup for a part of the app fetched on first use (the import dialog, exporting, near-me…):
+ * its own words, kept beside its code so they are not in the first load, and the common ones.
+ * Its table is checked like this one (every entry has both languages), and may not reuse a
+ * common key: one key, one text.
+ */
+export function withStrings<P extends Record<string, readonly [string, string]> & { [K in StringKey]?: never }>(own: P): (lang: Lang, key: StringKey | (keyof P & string), vars?: Vars) => string {
+  return (lang, key, vars = {}) => fill((Object.hasOwn(own, key) ? (own[key] as readonly [string, string]) : STRINGS[key as StringKey])[lang === 'zh' ? 0 : 1], vars);
 }
 
 export function isLang(v: unknown): v is Lang {

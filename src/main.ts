@@ -1,7 +1,6 @@
 import './style.css';
 import { startApp } from './app';
 import { loadBaseMap } from './data/basemap';
-import { loadCitywide } from './data/citywide';
 import { loadProjects } from './data/projects';
 import { isLang, t, type Lang } from './i18n';
 import { createMapView } from './map/map-view';
@@ -9,12 +8,12 @@ import { PROJECT_LAYER_IDS } from './map/project-features';
 import { initialState } from './state/app-state';
 import { createStore } from './state/store';
 import { readUrl } from './state/url-state';
-import { readTourConfig } from './present/tour';
+import { readTourConfig } from './present/tour-config';
 import { showFatal, showNotice, showStatus } from './ui/status-banner';
 import { mapPadding } from './ui/map-padding';
 import { installErrorReporter } from './reliability/error-reporter';
 import { tryCreateMap } from './reliability/no-webgl';
-import { registerOffline } from './reliability/offline';
+import { lazyPart } from './reliability/lazy-part';
 
 const statusEl = document.getElementById('status')!;
 // Errors nobody caught are said on the page, in words (issue 15), from the first moment on.
@@ -33,7 +32,7 @@ async function start(): Promise<void> {
   const benchN = Number(new URLSearchParams(location.search).get('bench') ?? 0);
   // Every file is requested now, but only the base map is awaited before the map is created:
   // MapLibre tiles it (in its worker) and compiles its shaders while the projects are parsed.
-  const projectData = Promise.all([loadProjects(), loadCitywide()]);
+  const projectData = loadProjects();
   projectData.catch(() => {}); // awaited (and reported) below; not unhandled while the map starts
   const base = await loadBaseMap();
   performance.mark('jzmap:basemap');
@@ -57,7 +56,7 @@ async function start(): Promise<void> {
   }));
   performance.mark('jzmap:map-created');
 
-  const [loaded, citywide] = await projectData;
+  const loaded = await projectData;
   performance.mark('jzmap:data');
   let projects = loaded.projects;
   if (benchN > 0) {
@@ -71,6 +70,8 @@ async function start(): Promise<void> {
   const store = createStore({ ...initialState(lang), filters: url.filters, selectedId: url.selectedId, tab: url.tab, view: url.view, near: url.near, basemap: url.basemap });
 
   const outline = base.counties.features.find((f) => f.properties?.kind === 'prefecture') as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
+  // The citywide figures (and papaparse, which reads them) are fetched when first shown.
+  const citywide = lazyPart('全市事项 Citywide figures', () => import('./data/citywide').then((m) => m.loadCitywide()));
   const app = startApp({ projects, links: loaded.links, citywide, places: base.places, counties: base.counties, outline }, store, view, {
     map: mapEl,
     sidebar,
@@ -98,6 +99,8 @@ async function start(): Promise<void> {
   else showStatus(statusEl, '');
   document.body.dataset.readyAt = String(performance.now());
   document.body.dataset.ready = 'true';
+  // Imports saved in earlier visits come back once the report is drawn.
+  app.restoreImports();
 
   // Settled: deck.gl, fetched after the first view, has drawn the projects in its place (every
   // layer of the app is deck.gl's from then on: imports, near-me, drawings, the precision ring).
@@ -115,7 +118,7 @@ async function start(): Promise<void> {
     if (tour.present) store.set({ present: true });
   }
   // Offline revisits: registered once the map is whole, so caching never slows it.
-  registerOffline(() => store.get().lang);
+  void import('./reliability/offline').then(({ registerOffline }) => registerOffline(() => store.get().lang));
   document.body.dataset.settledAt = String(performance.now());
   document.body.dataset.settled = 'true';
 }

@@ -9,9 +9,13 @@ import {
   type BasemapSource, type BasemapsConfig, type CustomInput,
 } from './config';
 import { ApprovalControl, BasemapControl, type PanelModel } from './control';
-import { IDENTITY, displayTransform, isCrs } from './display-crs';
+import { IDENTITY, isCrs, loadDisplayTransform, type DisplayTransform } from './display-crs';
 import { classify, reasonText, type Failure } from './failure';
-import { loadStyle } from './styles';
+import { lazyPart } from '../reliability/lazy-part';
+import type { loadStyle } from './styles';
+
+// Reading a base map's style is fetched with the first base map other than the embedded one.
+const styles = lazyPart('底图 Base map', () => import('./styles'));
 
 const CHOICE_KEY = 'jzmap.basemap';
 const KEYS_KEY = 'jzmap.basemap.keys';
@@ -211,15 +215,16 @@ export function createBasemapMode(view: MapView, store: Store<AppState>, onDispl
     if (navigator.onLine === false) return fail(src, { reason: 'offline' });
     document.body.dataset.basemapState = 'loading';
     let loaded: Awaited<ReturnType<typeof loadStyle>>;
+    let display: DisplayTransform;
     try {
-      loaded = await loadStyle(src, keyOf(src), timeoutOf(src));
+      [loaded, display] = await Promise.all([styles().then((m) => m.loadStyle(src, keyOf(src), timeoutOf(src))), loadDisplayTransform(src.crs)]);
     } catch (e) {
       if (token === seq) fail(src, classify(e));
       return;
     }
     if (token !== seq) return;
     say(null);
-    view.setBaseMap(loaded.build, displayTransform(src.crs), src.attribution);
+    view.setBaseMap(loaded.build, display, src.attribution);
     approval.set(src.approval ? `${t(store.get().lang, 'basemapApproval')}：${src.approval.replace(/^审图号[:：]?\s*/, '')}` : null);
     shown = id;
     document.body.dataset.basemap = id;

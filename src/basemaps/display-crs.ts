@@ -1,4 +1,4 @@
-import gcoord from 'gcoord';
+import { lazyPart } from '../reliability/lazy-part';
 
 /**
  * The one place that knows base maps can be drawn in another coordinate system than our data.
@@ -30,19 +30,11 @@ export function crsShifts(crs: Crs): boolean {
 type Position = GeoJSON.Position;
 type LonLat = [number, number];
 
-/** WGS-84 → display for one system; identity where the systems agree. */
-const TO: Record<Crs, ((p: LonLat) => LonLat) | null> = {
-  wgs84: null,
-  cgcs2000: null,
-  gcj02: (p) => gcoord.transform(p, gcoord.WGS84, gcoord.GCJ02) as LonLat,
-  bd09: (p) => gcoord.transform(p, gcoord.WGS84, gcoord.BD09) as LonLat,
-};
-const FROM: Record<Crs, ((p: LonLat) => LonLat) | null> = {
-  wgs84: null,
-  cgcs2000: null,
-  gcj02: (p) => gcoord.transform(p, gcoord.GCJ02, gcoord.WGS84) as LonLat,
-  bd09: (p) => gcoord.transform(p, gcoord.BD09, gcoord.WGS84) as LonLat,
-};
+/** The two directions of a shift, WGS-84 → display and back (./crs-shifts.ts). */
+interface Shift {
+  to(p: LonLat): LonLat;
+  from(p: LonLat): LonLat;
+}
 
 function mapPosition(p: Position, f: (p: LonLat) => LonLat): Position {
   const [x, y] = f([p[0], p[1]]);
@@ -101,10 +93,8 @@ export interface DisplayTransform {
 const cache = new WeakMap<readonly GeoJSON.Feature[], Map<Crs, GeoJSON.Feature[]>>();
 const positionCache = new WeakMap<Float64Array, Map<Crs, Float64Array>>();
 
-function makeTransform(crs: Crs): DisplayTransform {
-  const to = TO[crs];
-  const from = FROM[crs];
-  if (!to || !from) {
+function makeTransform(crs: Crs, shift: Shift | null): DisplayTransform {
+  if (!shift) {
     return {
       crs,
       shifts: false,
@@ -116,6 +106,7 @@ function makeTransform(crs: Crs): DisplayTransform {
       bounds: (b) => b,
     };
   }
+  const { to, from } = shift;
   return {
     crs,
     shifts: true,
@@ -164,12 +155,17 @@ function makeTransform(crs: Crs): DisplayTransform {
   };
 }
 
-const TRANSFORMS = Object.fromEntries(CRS_KEYS.map((c) => [c, makeTransform(c)])) as Record<Crs, DisplayTransform>;
+// One shared object per system; the shifted ones once their code is in.
+const TRANSFORMS: Partial<Record<Crs, DisplayTransform>> = { wgs84: makeTransform('wgs84', null), cgcs2000: makeTransform('cgcs2000', null) };
+const shiftCode = lazyPart('坐标转换 Coordinate shift', () => import('./crs-shifts'));
 
-/** The transform for a base map drawn in `crs` (one shared object per system). */
-export function displayTransform(crs: Crs): DisplayTransform {
-  return TRANSFORMS[crs];
+/** The transform for a base map drawn in `crs`; for GCJ-02 and BD-09 it fetches the shift's code first. */
+export async function loadDisplayTransform(crs: Crs): Promise<DisplayTransform> {
+  const ready = TRANSFORMS[crs];
+  if (ready) return ready;
+  const { SHIFTS } = await shiftCode();
+  return (TRANSFORMS[crs] ??= makeTransform(crs, crs === 'gcj02' || crs === 'bd09' ? SHIFTS[crs] : null));
 }
 
 /** Drawing on a WGS-84 base map: nothing moves. */
-export const IDENTITY: DisplayTransform = TRANSFORMS.wgs84;
+export const IDENTITY: DisplayTransform = TRANSFORMS.wgs84!;

@@ -1,5 +1,5 @@
 import { t, type Lang } from '../i18n';
-import { StyleError } from './styles';
+import { StyleError } from './style-error';
 
 /** Why a base map could not be shown. */
 export type FailureReason = 'noKey' | 'forbidden' | 'notFound' | 'http' | 'unreachable' | 'offline' | 'timeout' | 'style' | 'unlisted';

@@ -1,6 +1,7 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LABEL_FONTS, OVERLAY_ANCHOR, type LabelLanguage } from '../map/basemap-style';
 import { withKey, type BasemapSource } from './config';
+import { StyleError } from './style-error';
 
 /**
  * MapLibre styles for the street base maps. Every style holds the empty OVERLAY_ANCHOR layer
@@ -51,13 +52,6 @@ function systemFonts(v: Json): Json {
   return v;
 }
 
-/** Thrown when a style cannot be used; `detail` says why, in both languages. */
-export class StyleError extends Error {
-  constructor(readonly detail: string, readonly status?: number) {
-    super(detail);
-    this.name = 'StyleError';
-  }
-}
 
 type ProtomapsModule = typeof import('@protomaps/basemaps');
 

@@ -1,4 +1,3 @@
-import { saveBlob } from '../publish/file-name';
 import Papa from 'papaparse';
 import type { Project } from './projects';
 import type { ImportDataset } from '../datasets/types';
@@ -86,7 +85,3 @@ export function tableToCsv(fields: string[], rows: (string | number)[][]): strin
   return '\uFEFF' + Papa.unparse({ fields, data: rows }, CSV_OPTIONS);
 }
 
-/** Hands a text file to the browser's download. */
-export function download(name: string, text: string, type: string): void {
-  saveBlob(name, new Blob([text], { type }));
-}

@@ -18,43 +18,49 @@ interface Pending {
  * every call, the unanswered ones included, goes to `onPage` (idb-keyval on this thread).
  */
 export function createWorkerKeyValue(onPage: KeyValue): KeyValue {
-  let worker: Worker | null = null;
-  try {
-    worker = new Worker(new URL('./store-worker.ts', import.meta.url), { type: 'module', name: 'dataset-store' });
-  } catch {
-    return onPage;
-  }
+  // Started by the first call (the restore once the map is drawn), not while the page loads.
+  let worker: Worker | null | undefined;
   const pending = new Map<number, Pending>();
   let next = 1;
-  worker.onmessage = (e: MessageEvent<StoreResponse>) => {
-    const r = e.data;
-    const p = pending.get(r.id);
-    if (!p) return;
-    pending.delete(r.id);
-    if (r.ok) p.resolve(r.value);
-    // The DOMException's name survives (QuotaExceededError is what the storage notice reads).
-    else p.reject(Object.assign(new Error(r.error.message), { name: r.error.name }));
-  };
-  worker.onerror = (e) => {
-    e.preventDefault();
-    console.warn('dataset storage worker failed; storing on the page instead', e.message);
-    worker?.terminate();
-    worker = null;
-    for (const p of pending.values()) p.onPage().then(p.resolve, p.reject);
-    pending.clear();
-  };
+  function started(): Worker | null {
+    if (worker !== undefined) return worker;
+    try {
+      worker = new Worker(new URL('./store-worker.ts', import.meta.url), { type: 'module', name: 'dataset-store' });
+    } catch {
+      return (worker = null);
+    }
+    worker.onmessage = (e: MessageEvent<StoreResponse>) => {
+      const r = e.data;
+      const p = pending.get(r.id);
+      if (!p) return;
+      pending.delete(r.id);
+      if (r.ok) p.resolve(r.value);
+      // The DOMException's name survives (QuotaExceededError is what the storage notice reads).
+      else p.reject(Object.assign(new Error(r.error.message), { name: r.error.name }));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      console.warn('dataset storage worker failed; storing on the page instead', e.message);
+      worker?.terminate();
+      worker = null;
+      for (const p of pending.values()) p.onPage().then(p.resolve, p.reject);
+      pending.clear();
+    };
+    return worker;
+  }
   const call = (req: Unnumbered, onPageCall: () => Promise<unknown>, transfer: ArrayBuffer[] = []) => {
-    if (!worker) return onPageCall();
+    const w = started();
+    if (!w) return onPageCall();
     return new Promise<unknown>((resolve, reject) => {
       const id = next++;
       pending.set(id, { resolve, reject, onPage: onPageCall });
-      worker!.postMessage({ ...req, id } as StoreRequest, transfer);
+      w.postMessage({ ...req, id } as StoreRequest, transfer);
     });
   };
   return {
     get: <T>(key: string) => call({ op: 'get', key }, () => onPage.get(key)) as Promise<T | undefined>,
     set(key, value) {
-      if (!worker) return onPage.set(key, value);
+      if (!started()) return onPage.set(key, value);
       const copy = detachableCopy(value);
       return call({ op: 'set', key, value: copy.value }, () => onPage.set(key, value), copy.transfer) as Promise<void>;
     },

@@ -1,7 +1,22 @@
 import type { Project } from '../data/projects';
-import { t, type Lang } from '../i18n';
+import { withStrings, type Lang } from '../i18n';
 import { h } from '../ui/dom';
 import type { Correction } from './records';
+
+// Words only this part uses: they come with its code, not with the page.
+const t = withStrings({
+  correctHelp: ['在地图上拖动点或顶点，或重画；填写新的精度和位置来源（必填）。', 'Drag the point or the vertices on the map, or redraw; give the new precision and where the location comes from (required).'],
+  redraw: ['重画', 'Redraw'],
+  newPrecision: ['新的位置精度（米）', 'New precision (metres)'],
+  newSource: ['位置来源（必填）', 'Location source (required)'],
+  sourcePlaceholder: ['如：现场踏勘 2026-11；某某规划图；网页地址', 'e.g. site visit 2026-11; a planning map; a web page'],
+  correctionUnreviewed: ['位置修正（未审核）', 'Location correction (unreviewed)'],
+  correctionExplain: ['洋红色为修正后的位置，原位置淡显。修正保存在本机浏览器，审核后才会进入数据。', 'Magenta is the corrected location, the original is shown faintly. The correction is kept in this browser and enters the data only after review.'],
+  correctionDate: ['修正日期', 'Corrected on'],
+  discardCorrection: ['撤销修正', 'Discard correction'],
+  downloadCorrections: ['下载全部修正 GeoJSON（{n}）', 'Download all corrections (GeoJSON, {n})'],
+  multiRedrawOnly: ['此项目由多个部分组成：请重画为一个整体。', 'This project has several parts: redraw it as one.'],
+});
 
 /** What the correction form hands back on 保存 / Save. */
 export interface CorrectionEdit {

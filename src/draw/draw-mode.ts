@@ -1,11 +1,12 @@
 import type { Project } from '../data/projects';
-import { download } from '../data/export';
+import { download } from '../publish/file-name';
 import { t, type Lang } from '../i18n';
 import type { MapView } from '../map/map-view';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { h, svg } from '../ui/dom';
-import { renderCorrectionSection, type CorrectionEdit } from './correction-panel';
+import type { CorrectionEdit } from './correction-panel';
+import { lazyPart } from '../reliability/lazy-part';
 import { IDENTITY } from '../basemaps/display-crs';
 import type { DisplayTransform, DrawKind, DrawnGeometry } from './draw-engine';
 import { createLazyDrawEngine } from './lazy-engine';
@@ -63,6 +64,9 @@ const icon = (...children: SVGElement[]) => svg('svg', { class: 'draw-icon', vie
 const RULER = () => icon(svg('path', { d: 'M1.5 10.5 10.5 1.5l4 4-9 9z', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.4 }), svg('path', { d: 'M4.5 7.5l1.5 1.5M6.5 5.5l1.5 1.5M8.5 3.5l1.5 1.5', stroke: 'currentColor', 'stroke-width': 1.2 }));
 const PENCIL = () => icon(svg('path', { d: 'M2 14l1-4 8-8 3 3-8 8zM10 3l3 3', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.4, 'stroke-linejoin': 'round' }));
 const newId = () => (crypto.randomUUID ? crypto.randomUUID() : `s${Date.now()}${Math.random().toString(36).slice(2)}`);
+
+// The 更正位置 section of a details card.
+const correctionCode = lazyPart('更正 Correction', () => import('./correction-panel'));
 
 export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: () => void): DrawMode {
   // Terra-draw arrives when a tool is first opened (every way in goes through engine.prepare).
@@ -328,14 +332,18 @@ export function createDrawMode(view: MapView, store: Store<AppState>, onLayers: 
       section.replaceChildren();
       return;
     }
-    const editing = tool?.type === 'correct' && tool.project.id === p.id ? tool : null;
-    renderCorrectionSection(section, p, corrections.get(p.id) ?? null, corrections.list().length, editing ? { error: editing.error, multi: !single(editing.geometry), draft: editing.draft } : null, lang(), {
-      onStart: (e?: Event) => whenReady((e?.currentTarget as HTMLElement | null) ?? null, () => startCorrect(p)),
-      onRedraw: redraw,
-      onSave: saveCorrection,
-      onCancel: () => setTool(null),
-      onDiscard: () => saved(corrections.remove(p.id)),
-      onDownload: () => download('jingzhou-corrections.geojson', correctionsToGeoJson(corrections.list()), 'application/geo+json'),
+    // The section's code comes with the first details card; it draws the state as it is then.
+    void correctionCode().then(({ renderCorrectionSection }) => {
+      if (sectionProject !== p) return;
+      const editing = tool?.type === 'correct' && tool.project.id === p.id ? tool : null;
+      renderCorrectionSection(section, p, corrections.get(p.id) ?? null, corrections.list().length, editing ? { error: editing.error, multi: !single(editing.geometry), draft: editing.draft } : null, lang(), {
+        onStart: (e?: Event) => whenReady((e?.currentTarget as HTMLElement | null) ?? null, () => startCorrect(p)),
+        onRedraw: redraw,
+        onSave: saveCorrection,
+        onCancel: () => setTool(null),
+        onDiscard: () => saved(corrections.remove(p.id)),
+        onDownload: () => download('jingzhou-corrections.geojson', correctionsToGeoJson(corrections.list()), 'application/geo+json'),
+      });
     });
   }
 

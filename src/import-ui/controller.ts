@@ -3,11 +3,12 @@ import { nextColour } from '../datasets/colours';
 import { importsOf } from '../datasets/filtered';
 import type { ImportDataset } from '../datasets/types';
 import { ImportError, type ColumnMapping, type Crs, type ImportGazetteer, type ImportSession, type ImportSource } from '../import/types';
-import { t, type Lang } from '../i18n';
+import { type Lang } from '../i18n';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { createImportDialog, type ImportDialog } from './dialog';
 import { loadImportCore } from './core';
+import { t } from './strings';
 
 export interface ImportController {
   /** Opens the dialog at its first step (choose a file or paste). */

@@ -1,6 +1,7 @@
 import type { ColumnMapping, Crs, FieldRole, ImportPreview, TextEncoding } from '../import/types';
-import { t, type Lang, type StringKey } from '../i18n';
+import type { Lang } from '../i18n';
 import { h } from '../ui/dom';
+import { t, type PartStringKey } from './strings';
 
 /** The roles offered for a table (CSV, XLSX); a file with its own geometry only maps the attributes. */
 const TABLE_ROLES: FieldRole[] = ['lon', 'lat', 'coord', 'wkt', 'name', 'theme', 'status', 'county', 'address'];
@@ -31,7 +32,7 @@ export interface ImportDialog {
 }
 
 export function createImportDialog(host: HTMLElement, lang: () => Lang, on: DialogHandlers): ImportDialog {
-  const L = (k: StringKey, v?: Record<string, string | number>) => t(lang(), k, v);
+  const L = (k: PartStringKey, v?: Record<string, string | number>) => t(lang(), k, v);
   const body = h('div', { class: 'import-body' });
   const title = h('h2', { id: 'import-title' });
   const box = h('div', { class: 'import-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'import-title' },
@@ -129,8 +130,8 @@ export function createImportDialog(host: HTMLElement, lang: () => Lang, on: Dial
         h('table', {},
           h('thead', {}, h('tr', {}, ...p.columns.map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, ...p.sample.slice(0, SAMPLE_SHOWN).map((row) => h('tr', {}, ...p.columns.map((_, i) => h('td', {}, row[i] ?? '')))))));
-      const selects = roles.map((role) => h('label', { class: 'import-field' }, h('span', {}, L(`role_${role}` as StringKey)),
-        h('select', { 'data-role': role, 'aria-label': L(`role_${role}` as StringKey), onChange: (e: Event) => {
+      const selects = roles.map((role) => h('label', { class: 'import-field' }, h('span', {}, L(`role_${role}` as PartStringKey)),
+        h('select', { 'data-role': role, 'aria-label': L(`role_${role}` as PartStringKey), onChange: (e: Event) => {
           const v = (e.target as HTMLSelectElement).value;
           if (v) chosen[role] = v;
           else delete chosen[role];
@@ -140,7 +141,7 @@ export function createImportDialog(host: HTMLElement, lang: () => Lang, on: Dial
       const crsGroup = h('fieldset', { class: 'import-crs' }, h('legend', {}, L('importCrs')),
         ...CRSES.map((c) => h('label', { class: 'import-radio' },
           h('input', { type: 'radio', name: 'import-crs', value: c, checked: c === chosenCrs, onChange: () => (chosenCrs = c) }),
-          h('span', {}, L(`crs_${c}` as StringKey)))),
+          h('span', {}, L(`crs_${c}` as PartStringKey)))),
         h('small', {}, p.crsFromFile ? L('importCrsFromFile', { crs: p.crsFromFile }) : L('importCrsHint')));
       const fileNotes = p.notes ?? [];
       const notes = fileNotes.length ? h('ul', { class: 'import-notes' }, ...fileNotes.map((n) => h('li', {}, n))) : null;

@@ -1,12 +1,13 @@
 import type { DatasetActions } from '../datasets/actions';
 import type { DrawMode } from '../draw/draw-mode';
 import { importsOf } from '../datasets/filtered';
-import { tableToCsv, download } from '../data/export';
+import { csvWriter } from '../data/csv-writer';
+import { download } from '../publish/file-name';
 import { t } from '../i18n';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { h } from '../ui/dom';
-import type { ImportController } from './controller';
+import type { ImportLauncher } from './launcher';
 import { renderLayerList, renderSketchLayer } from './layer-list';
 import { renderImportReport } from './report';
 
@@ -25,7 +26,7 @@ export function createLayersPanel(
   el: HTMLElement,
   store: Store<AppState>,
   actions: DatasetActions,
-  importer: ImportController,
+  importer: ImportLauncher,
   zoomTo: (id: string) => void,
   choose: (id: string) => void,
   sketches: SketchLayer,
@@ -67,8 +68,8 @@ export function createLayersPanel(
           onClose: () => store.set({ importReport: null }),
           onFix: (flags) => d && actions.applyFixes(d.id, flags),
           onShow: choose,
-          onDownloadRejected: () => d && download(`${d.name}-rejected.csv`,
-            tableToCsv(['line', 'reason', 'row'], d.data.rejected.map((r) => [r.line, r.reason, r.raw])), 'text/csv;charset=utf-8'),
+          onDownloadRejected: () => d && void csvWriter().then(({ tableToCsv }) => download(`${d.name}-rejected.csv`,
+            tableToCsv(['line', 'reason', 'row'], d.data.rejected.map((r) => [r.line, r.reason, r.raw])), 'text/csv;charset=utf-8')),
         });
       }
     },

@@ -1,16 +1,15 @@
 import type { Project } from '../data/projects';
 import { t } from '../i18n';
 import type { MapView } from '../map/map-view';
-import { buildGazetteer, type Place } from '../near/gazetteer';
-import { locate, LocateError } from '../near/locate';
-import { kmOutside, projectsWithin } from '../near/near';
-import { importedWithin } from '../near/near-imported';
+import type { Place } from '../near/gazetteer';
 import { importsOf } from '../datasets/filtered';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
-import { renderNearPanel } from '../ui/near-panel';
+import { guardPanelWhen } from '../reliability/faults';
+import { lazyPart } from '../reliability/lazy-part';
 
 export interface NearMode {
+  /** Renders the panel (once its code is in; nothing before anyone asks for near-me). */
   render(s: AppState): void;
   /** True while the next map tap chooses the place (map clicks must not select projects then). */
   picking(): boolean;
@@ -24,7 +23,14 @@ export function createNearMode(
   data: { projects: Project[]; places: GeoJSON.FeatureCollection; outline: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon> },
   choose: (id: string) => void,
 ): NearMode {
-  const gazetteer = buildGazetteer(data.places, data.projects, [111.2, 29.2, 114.3, 31.0]);
+  // The panel, the place search and geolocation are fetched when near-me is first used.
+  const code = lazyPart('附近 Near me', async () => {
+    const [{ buildGazetteer }, { locate, LocateError }, { importedWithin }, { kmOutside, projectsWithin }, { renderNearPanel }] = await Promise.all([
+      import('../near/gazetteer'), import('../near/locate'), import('../near/near-imported'), import('../near/within'), import('../ui/near-panel'),
+    ]);
+    return { locate, LocateError, importedWithin, kmOutside, projectsWithin, renderNearPanel, gazetteer: buildGazetteer(data.places, data.projects, [111.2, 29.2, 114.3, 31.0]) };
+  });
+  let asked = false;
   let picking = false;
   const setPicking = (on: boolean) => {
     picking = on;
@@ -41,12 +47,20 @@ export function createNearMode(
   });
 
   function render(s: AppState): void {
+    asked ||= s.near !== null || s.tab === 'near';
+    if (!asked) return;
+    // Drawn from the state when the code is in (the newest, if it changed meanwhile).
+    guardPanelWhen(el, 'near', s.lang, code(), (m) => draw(m, store.get()));
+  }
+
+  function draw(m: Awaited<ReturnType<typeof code>>, s: AppState): void {
+    const { locate, LocateError } = m;
     const report = s.datasets.find((d) => d.kind === 'report');
-    const nearby = s.near ? projectsWithin(s.near.center, s.near.radiusKm, report && !report.visible ? [] : data.projects) : null;
-    const imported = s.near ? importedWithin(s.near.center, s.near.radiusKm, importsOf(s.datasets).filter((d) => d.visible)) : null;
-    const outsideKm = s.near ? kmOutside(s.near.center, data.outline) : 0;
+    const nearby = s.near ? m.projectsWithin(s.near.center, s.near.radiusKm, report && !report.visible ? [] : data.projects) : null;
+    const imported = s.near ? m.importedWithin(s.near.center, s.near.radiusKm, importsOf(s.datasets).filter((d) => d.visible)) : null;
+    const outsideKm = s.near ? m.kmOutside(s.near.center, data.outline) : 0;
     document.body.dataset.nearCount = nearby ? String(nearby.length) : '';
-    renderNearPanel(el, s, { nearby, imported, outsideKm, picking }, gazetteer, s.lang, {
+    m.renderNearPanel(el, s, { nearby, imported, outsideKm, picking }, m.gazetteer, s.lang, {
       onLocate: () => {
         store.set({ nearError: null });
         locate().then(
@@ -56,7 +70,7 @@ export function createNearMode(
       },
       onPick: () => {
         setPicking(!picking);
-        render(store.get());
+        draw(m, store.get());
       },
       onPlace: (p: Place) => setNear(p.at, p.name),
       onRadius: (r) => store.set((st) => ({ near: st.near ? { ...st.near, radiusKm: r } : null })),

@@ -3,14 +3,14 @@ import type { Project } from '../data/projects';
 import { t } from '../i18n';
 import { JINGZHOU_BOUNDS } from '../map/bounds';
 import type { MapView } from '../map/map-view';
-import { Presenter } from '../present/presenter';
-import type { TourConfig } from '../present/tour';
+import type { Presenter } from '../present/presenter';
+import type { TourConfig } from '../present/tour-config';
 import type { AppState } from '../state/app-state';
 import { applyFilters } from '../state/filters';
 import type { Store } from '../state/store';
 import { h } from '../ui/dom';
-import { renderCaption, renderDashboard } from '../ui/presentation';
 import { guardPanel } from '../reliability/faults';
+import { lazyPart } from '../reliability/lazy-part';
 
 export interface PresentMode {
   enter(s: AppState): void;
@@ -25,7 +25,7 @@ export interface PresentMode {
  * Presentation mode: hides the working panels (CSS, `body.presenting`), goes full screen, shows
  * the 大屏 side panels and the tour caption, and runs the Presenter over the filtered projects.
  */
-export function createPresentMode(view: MapView, store: Store<AppState>, data: { projects: Project[]; citywide: CitywideItem[] }, tour: TourConfig): PresentMode {
+export function createPresentMode(view: MapView, store: Store<AppState>, data: { projects: Project[]; citywide: () => Promise<CitywideItem[]> }, tour: TourConfig): PresentMode {
   const caption = h('section', { class: 'caption', 'aria-live': 'polite', hidden: true });
   const dashLeft = h('aside', { class: 'dash dash-left', hidden: true });
   const dashRight = h('aside', { class: 'dash dash-right', hidden: true });
@@ -33,6 +33,10 @@ export function createPresentMode(view: MapView, store: Store<AppState>, data: {
   const parts = [caption, dashLeft, dashRight, exitBtn];
   view.map.getContainer().append(...parts);
   let presenter: Presenter | null = null;
+  // The tour and the 大屏 panels are fetched at the first presentation; `entered` tells a load
+  // that finishes after the person has already left (or left and come back) not to start.
+  const loadShow = lazyPart('演示 Presenting', () => Promise.all([import('../present/presenter'), import('../ui/presentation')]));
+  let entered = 0;
   let viewBefore: AppState['view'] = null;
   // Stops shown since the page loaded: lets tests and the benchmark follow a long run.
   let steps = 0;
@@ -57,22 +61,36 @@ export function createPresentMode(view: MapView, store: Store<AppState>, data: {
       view.map.resize();
       view.setLanguage(s.lang, scale());
       const shown = applyFilters(data.projects, s.filters);
-      if (!guardPanel(dashRight, 'dashboard', s.lang, () => renderDashboard(dashLeft, dashRight, shown, data.citywide, s.lang))) dashLeft.replaceChildren();
-      presenter = new Presenter(view, tour, {
-        onChange: (stop, i, n, playing) => {
-          renderCaption(caption, stop, i, n, playing, store.get().lang);
-          // The project the tour shows is drawn emphasised.
-          const shownId = stop.kind === 'project' ? stop.project.id : null;
-          if (store.get().hoveredId !== shownId) store.set({ hoveredId: shownId });
-          document.body.dataset.tourIndex = String(i);
-          document.body.dataset.tourPlaying = String(playing);
-          document.body.dataset.tourSteps = String(++steps);
-        },
-        onExit: () => store.set({ present: false }),
+      const visit = ++entered;
+      void loadShow().then(([{ Presenter }, { renderCaption, renderDashboard }]) => {
+        if (visit !== entered) return;
+        // The figures arrive on their own: the tour does not wait for them.
+        const dashboard = (items: CitywideItem[] | { failed: unknown }) => {
+          if (visit !== entered) return;
+          const ok = guardPanel(dashRight, 'dashboard', s.lang, () => {
+            if (!Array.isArray(items)) throw items.failed;
+            renderDashboard(dashLeft, dashRight, shown, items, s.lang);
+          });
+          if (!ok) dashLeft.replaceChildren();
+        };
+        void data.citywide().then(dashboard, (failed: unknown) => dashboard({ failed }));
+        presenter = new Presenter(view, tour, {
+          onChange: (stop, i, n, playing) => {
+            renderCaption(caption, stop, i, n, playing, store.get().lang);
+            // The project the tour shows is drawn emphasised.
+            const shownId = stop.kind === 'project' ? stop.project.id : null;
+            if (store.get().hoveredId !== shownId) store.set({ hoveredId: shownId });
+            document.body.dataset.tourIndex = String(i);
+            document.body.dataset.tourPlaying = String(playing);
+            document.body.dataset.tourSteps = String(++steps);
+          },
+          onExit: () => store.set({ present: false }),
+        });
+        presenter.start(shown, true);
       });
-      presenter.start(shown, true);
     },
     leave(s) {
+      entered++;
       presenter?.destroy();
       presenter = null;
       document.body.classList.remove('presenting');

@@ -1,5 +1,5 @@
 import type { Project } from '../data/projects';
-import { anchorOf } from '../geo/measure';
+import { anchorOf } from '../geo/distance';
 import { normalise } from '../state/filters';
 
 /** A named place a person can type: a county, seat, town (data/base/places.geojson) or a project. */

@@ -1,7 +1,8 @@
 import type { Project } from '../data/projects';
 import type { MapView } from '../map/map-view';
 import { JINGZHOU_BOUNDS } from '../map/bounds';
-import { buildTour, type TourConfig, type TourStop } from './tour';
+import { buildTour, type TourStop } from './tour';
+import type { TourConfig } from './tour-config';
 
 export interface PresenterEvents {
   /** The stop shown changed (index, stops) or the tour paused/resumed. */

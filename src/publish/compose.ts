@@ -1,8 +1,9 @@
 import { rgbCss } from '../ui/dom';
-import { t, type Lang } from '../i18n';
+import { type Lang } from '../i18n';
 import type { LegendModel } from './legend-model';
 import type { PageSpec } from './paper';
 import { scaleBar, scaleRatio, type ScaleBar } from './scale-bar';
+import { t } from './strings';
 
 /** The app's font stack (style.css --font): system CJK fonts, nothing downloaded. */
 export const PAGE_FONT = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', 'WenQuanYi Micro Hei', system-ui, sans-serif";

@@ -1,7 +1,8 @@
-import { t, type Lang } from '../i18n';
+import { type Lang } from '../i18n';
 import { h } from '../ui/dom';
 import { saveBlob } from './file-name';
 import type { ExportOptions, ExportResult } from './export-image';
+import { t } from './strings';
 
 type Run = (opts: ExportOptions) => Promise<ExportResult>;
 

@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Link, Project } from '../data/projects';
-import { t, type Lang } from '../i18n';
+import { type Lang } from '../i18n';
 import type { AppState } from '../state/app-state';
 import { mapAttributions } from './attribution';
 import { drawPage, layoutPage, type PageContent } from './compose';
@@ -10,6 +10,7 @@ import { filtersInWords, legendModel } from './legend-model';
 import { pageSpec, type ExportFormat, type Orientation, type PaperKey, type Target } from './paper';
 import { renderMap } from './render-map';
 import { metresPerCssPixel } from './scale-bar';
+import { t } from './strings';
 
 export interface ExportOptions {
   title: string;

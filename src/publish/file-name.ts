@@ -21,3 +21,8 @@ export function saveBlob(name: string, blob: Blob): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Hands a text file to the browser's download. */
+export function download(name: string, text: string, type: string): void {
+  saveBlob(name, new Blob([text], { type }));
+}

@@ -6,11 +6,15 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { writeUrl } from '../state/url-state';
 import { h } from '../ui/dom';
-import { appUrl, isEmbed, openEmbedDialog, startEmbedMode } from './embed';
-import { openExportDialog } from './export-dialog';
+import { appUrl, isEmbed, startEmbedMode } from './embed';
 import type { ExportOptions } from './export-image';
 import { filtersInWords } from './legend-model';
 import { installPrint } from './print';
+import { lazyPart } from '../reliability/lazy-part';
+
+// The dialogs are fetched when first opened, not with the page.
+const exportDialog = lazyPart('导出图片 Export', () => import('./export-dialog'));
+const embedDialog = lazyPart('嵌入 Embed', () => import('./embed-dialog'));
 
 export interface Publish {
   /** The 导出图片 and 嵌入 buttons for the top bar, in `lang`. */
@@ -30,7 +34,8 @@ export function createPublish(view: MapView, store: Store<AppState>, data: { pro
   const print = installPrint(view.map, legend);
   let printed: { filters: AppState['filters']; selectedId: string | null; lang: Lang } | null = null;
 
-  function openExport(): void {
+  async function openExport(): Promise<void> {
+    const { openExportDialog } = await exportDialog();
     const s = store.get();
     const defaults = last ?? { title: t(s.lang, 'title'), format: 'png', target: 'print', paper: 'a4', orientation: 'landscape' };
     openExportDialog(s.lang, defaults, async (opts) => {
@@ -47,8 +52,8 @@ export function createPublish(view: MapView, store: Store<AppState>, data: { pro
     controls(lang) {
       if (embed) return [];
       return [
-        h('button', { type: 'button', id: 'export-image', 'aria-label': t(lang, 'exportImage'), title: t(lang, 'exportImageLabel'), onClick: openExport }, t(lang, 'exportImage')),
-        h('button', { type: 'button', id: 'embed-button', 'aria-label': t(lang, 'embed'), title: t(lang, 'embedLabel'), onClick: () => openEmbedDialog(store.get().lang, appUrl(here(), writeUrl(store.get()), true)) }, t(lang, 'embed')),
+        h('button', { type: 'button', id: 'export-image', 'aria-label': t(lang, 'exportImage'), title: t(lang, 'exportImageLabel'), onClick: () => void openExport() }, t(lang, 'exportImage')),
+        h('button', { type: 'button', id: 'embed-button', 'aria-label': t(lang, 'embed'), title: t(lang, 'embedLabel'), onClick: () => void embedDialog().then(({ openEmbedDialog }) => openEmbedDialog(store.get().lang, appUrl(here(), writeUrl(store.get()), true))) }, t(lang, 'embed')),
       ];
     },
     update(s) {

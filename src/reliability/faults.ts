@@ -38,3 +38,15 @@ export function guardPanel(el: HTMLElement, name: string, lang: Lang, render: ()
     return false;
   }
 }
+
+/**
+ * {@link guardPanel} for a panel whose code or data is still being fetched: it is busy until
+ * `pending` settles, then renders; a failed fetch is shown in the panel like a failed render.
+ * Resolves to whether it rendered.
+ */
+export function guardPanelWhen<T>(el: HTMLElement, name: string, lang: Lang, pending: Promise<T>, render: (value: T) => void): Promise<boolean> {
+  el.setAttribute('aria-busy', 'true');
+  return pending
+    .then((value) => guardPanel(el, name, lang, () => render(value)), (err: unknown) => guardPanel(el, name, lang, () => { throw err; }))
+    .finally(() => el.removeAttribute('aria-busy'));
+}

@@ -1,9 +1,15 @@
 import type { Project } from '../data/projects';
 import { COUNTY_EN, statusInfo, themeInfo } from '../data/themes';
 import { areaKm2, formatKm, lengthKm } from '../geo/measure';
-import { t, type Lang } from '../i18n';
+import { withStrings, type Lang } from '../i18n';
 import { normalise } from '../state/filters';
 import { h, rgbCss } from './dom';
+
+// Words only this part uses: they come with its code, not with the page.
+const t = withStrings({
+  precisionCircle: ['约 ±{m}（地图上的圆圈）', 'about ±{m} (the circle on the map)'],
+  length: ['长度', 'Length'],
+});
 
 export interface Neighbour {
   project: Project;

@@ -2,9 +2,19 @@ import { COUNTIES, COUNTY_EN, STATUSES, THEMES } from '../data/themes';
 import { cellText } from '../datasets/cell-text';
 import type { ImportDataset } from '../datasets/types';
 import { NO_CODE } from '../import/types';
-import { t, type Lang } from '../i18n';
+import { withStrings, type Lang } from '../i18n';
 import { importedName } from './list-source';
 import { h, rgbCss } from './dom';
+
+// Words only this part uses: they come with its code, not with the page.
+const t = withStrings({
+  detailsLayer: ['图层', 'Layer'],
+  detailsLine: ['文件行号', 'Line in the file'],
+  detailsOriginal: ['原始数据', 'Original data'],
+  detailsPlaced: ['位置', 'Location'],
+  detailsExact: ['文件给出的坐标', 'coordinates from the file'],
+  detailsApprox: ['按地名大致放置，约 ±{m}', 'placed approximately from a place name, about ±{m}'],
+});
 
 const formatMetres = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(m < 10000 ? 1 : 0)} km` : `${Math.round(m)} m`);
 

@@ -1,7 +1,7 @@
 import type { Project } from '../data/projects';
 import { statusInfo, themeInfo } from '../data/themes';
 import { formatKm } from '../geo/measure';
-import { t, type Lang, type StringKey } from '../i18n';
+import { withStrings, type Lang } from '../i18n';
 import { searchPlaces, type Place } from '../near/gazetteer';
 import { nextRadius, RADII_KM, type NearbyProject } from '../near/near';
 import type { AppState } from '../state/app-state';
@@ -9,6 +9,28 @@ import { h, rgbCss } from './dom';
 import type { NearImported } from '../near/near-imported';
 import { importedFeatureId } from '../datasets/types';
 import { importedName } from './list-source';
+
+// Words only this part uses: they come with its code, not with the page.
+const t = withStrings({
+  nearIntro: ['看看身边在建什么：定位、在地图上点选，或输入地名。', 'What is being built near you? Locate yourself, tap the map, or type a place.'],
+  locateMe: ['定位我的位置', 'Use my location'],
+  pickOnMap: ['在地图上点选', 'Tap the map'],
+  pickHint: ['请点击地图上的一个位置。', 'Tap a place on the map.'],
+  placeSearch: ['输入地名，如 沙市、郝穴', 'Type a place, e.g. Shashi'],
+  radius: ['半径', 'Radius'],
+  nearWithin: ['{r} 公里内有 {n} 个项目', '{n} projects within {r} km'],
+  nearNone: ['{r} 公里内没有项目。', 'No project within {r} km.'],
+  nearTryNext: ['扩大到 {r} 公里', 'Widen to {r} km'],
+  nearOutside: ['该位置在荆州市以外，距市界约 {d}。请搜索地名或在地图上点选荆州市内的位置。', 'This place is outside Jingzhou, about {d} from its boundary. Search a place or tap the map inside Jingzhou.'],
+  nearDenied: ['无法获取位置：定位权限被拒绝。可在浏览器设置中允许定位，或搜索地名、在地图上点选。', 'Location permission was denied. Allow it in the browser settings, or search a place or tap the map.'],
+  nearUnavailable: ['暂时无法获取位置。请搜索地名或在地图上点选。', 'Your location is not available right now. Search a place or tap the map.'],
+  nearTimeout: ['定位超时。请重试，或搜索地名、在地图上点选。', 'Locating timed out. Try again, or search a place or tap the map.'],
+  nearUnsupported: ['此浏览器不支持定位。请搜索地名或在地图上点选。', 'This browser cannot locate you. Search a place or tap the map.'],
+  nearInside: ['所在范围内', 'you are inside'],
+  clearNear: ['清除', 'Clear'],
+  noPlace: ['没有找到这个地名。', 'No place of that name.'],
+  nearImported: ['导入图层中 {r} 公里内有 {n} 个要素（列出最近的）', '{n} imported features within {r} km (nearest listed)'],
+});
 
 export interface NearHandlers {
   onLocate(): void;
@@ -29,7 +51,7 @@ export interface NearView {
   picking: boolean;
 }
 
-const ERROR_KEY: Record<NonNullable<AppState['nearError']>, StringKey> = {
+const ERROR_KEY: Record<NonNullable<AppState['nearError']>, Parameters<typeof t>[1]> = {
   denied: 'nearDenied', unavailable: 'nearUnavailable', timeout: 'nearTimeout', unsupported: 'nearUnsupported',
 };
 

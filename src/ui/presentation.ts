@@ -1,10 +1,19 @@
 import type { CitywideItem } from '../data/citywide';
 import type { Project } from '../data/projects';
 import { STATUSES, THEMES, statusInfo, themeInfo } from '../data/themes';
-import { t, type Lang } from '../i18n';
+import { withStrings, type Lang } from '../i18n';
 import type { TourStop } from '../present/tour';
 import { highlightParts } from './details';
 import { h, rgbCss } from './dom';
+
+// Words only this part uses: they come with its code, not with the page.
+const t = withStrings({
+  tourProgress: ['导览进度', 'Tour progress'],
+  paused: ['已暂停', 'paused'],
+  tourOverview: ['2021年政府工作报告中的 {n} 个有地点的项目', '{n} placed projects of the 2021 government work report'],
+  tourThemeCount: ['{n} 个项目', '{n} projects'],
+  dashProjects: ['项目 {n} 个', '{n} projects'],
+});
 
 /** The caption under the map: what the tour shows now, with the report's words, and the progress. */
 export function renderCaption(el: HTMLElement, stop: TourStop, index: number, total: number, playing: boolean, lang: Lang): void {

@@ -1,7 +1,13 @@
 import type { Project } from '../data/projects';
 import { COUNTIES, COUNTY_EN, STATUSES, THEMES } from '../data/themes';
-import { t, type Lang } from '../i18n';
+import { withStrings, type Lang } from '../i18n';
 import { h, svg } from './dom';
+
+// Words only this part uses: they come with its code, not with the page.
+const t = withStrings({
+  byThemeStatus: ['按主题与进度', 'By theme and status'],
+  byCounty: ['按县市区', 'By county'],
+});
 
 /** Tallies of the imported features the filters show, keyed like the report's (theme, theme|status, county). */
 export interface ImportedTally {

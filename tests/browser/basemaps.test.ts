@@ -182,7 +182,7 @@ describe('GCJ-02 done right', () => {
     const marker = await centroid(s.page, MARKER, 20);
     await s.page.mouse.click(marker.x, marker.y);
     await s.page.waitForFunction(() => String((window as unknown as { __jzmap: Jz }).__jzmap.store.get().selectedId ?? '').startsWith('imp-'), undefined, { timeout: 30_000 });
-    await expect(s.page.locator('#details').textContent()).resolves.toContain('沙市机场测试点');
+    await expect.poll(() => s.page.locator('#details').textContent()).toContain('沙市机场测试点');
     // The import is a layer of this test only.
     await s.page.keyboard.press('Escape');
     await s.page.click('#tab-layers');

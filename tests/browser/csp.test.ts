@@ -35,7 +35,7 @@ describe('the built app under its Content-Security-Policy', { timeout: 600_000 }
     expect((await s.page.evaluate(() => (window as unknown as Win).__jzmap.pickAll())).length).toBeGreaterThan(20);
     // Panels that set inline styles (swatches, dots, bars) and every tab.
     await s.page.locator('.project-list [role=option]').first().click();
-    await expect(s.page.locator('#details blockquote').isVisible()).resolves.toBe(true);
+    await s.page.locator('#details blockquote').waitFor({ state: 'visible' });
     const swatch = await s.page.locator('#details .swatch').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(swatch).not.toBe('rgba(0, 0, 0, 0)');
     for (const tab of ['附近', '全市', '统计', '项目']) await s.page.getByRole('tab', { name: tab }).click();

@@ -136,7 +136,7 @@ describe('exploring the projects', () => {
     const [lon, lat] = (tower.geometry as GeoJSON.Point).coordinates;
     const km = tower.properties!.precision_m / 1000;
     await fresh(`&sel=${tower.properties!.id}`);
-    await expect(s.page.locator('#details').textContent()).resolves.toContain('地图上的圆圈');
+    await expect.poll(() => s.page.locator('#details').textContent()).toContain('地图上的圆圈');
     // Colours at a place inside the ring (half its radius west of the site) and one outside it
     // (1.5 radii west), with the map held still; then again once the details are closed.
     const sample = () => s.page.evaluate(async ([x, y, r]) => {
@@ -229,9 +229,12 @@ describe('exploring the projects', () => {
 
   it('shows the statistics and citywide panels following the filters', async () => {
     await fresh();
+    // Both panels' code (and the citywide file) come with the first click on their tab.
     await s.page.getByRole('tab', { name: '统计' }).click();
+    await s.page.locator('.stats svg').first().waitFor();
     await expect(s.page.locator('.stats svg').count()).resolves.toBe(2);
     await s.page.getByRole('tab', { name: '全市事项' }).click();
+    await s.page.locator('.citywide .citywide-item').first().waitFor();
     await expect(s.page.locator('.citywide').textContent()).resolves.toContain('53159');
     await expect(s.page.locator('.citywide').textContent()).resolves.toContain('地区生产总值增长');
     await screenshot(s.page, 'explore-citywide-1440x900');

@@ -61,7 +61,7 @@ describe('a fault in one panel stays in that panel', { timeout: 600_000 }, () =>
     expect(drawn.length).toBeGreaterThan(20);
     expect((await pickAllAt(s, cam)).sort()).toEqual([...drawn].sort());
     await s.page.getByRole('tab', { name: '全市事项' }).click();
-    await expect(s.page.locator('.citywide').textContent()).resolves.toContain('城乡居民收入增长');
+    await expect.poll(() => s.page.locator('.citywide').textContent()).toContain('城乡居民收入增长');
     // The panel error is not a page error.
     await expect(s.page.locator('.error-report').isHidden()).resolves.toBe(true);
   });

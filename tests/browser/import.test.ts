@@ -35,7 +35,11 @@ async function addFromPreview(page: Page, opts: { crs?: string; encoding?: strin
 }
 
 const reportText = (page: Page) => page.locator('.import-report').textContent();
-const layerNames = (page: Page) => page.locator('.layer-import .layer-name').allTextContents();
+// The 图层 tab is built when first opened (or by an import): its rows are read once it is there.
+const layerNames = async (page: Page) => {
+  await page.locator('.layers-pane #import-open-panel').waitFor({ state: 'attached' });
+  return page.locator('.layer-import .layer-name').allTextContents();
+};
 const listNames = async (page: Page) => {
   await page.click('#tab-projects');
   return page.locator('.project-list [role=option] .row-name').allTextContents();

@@ -42,7 +42,7 @@ for (const device of [{ name: 'laptop', viewport: { width: 1440, height: 900 } }
       }))).trim().split('\n');
       expect(lines.length - 1).toBe(projects.features.length - ecology);
       await s.page.getByRole('tab', { name: '全市事项' }).click();
-      await expect(s.page.locator('.citywide').textContent()).resolves.toContain('地区生产总值增长');
+      await expect.poll(() => s.page.locator('.citywide').textContent()).toContain('地区生产总值增长');
       expect(s.errors).toEqual([]);
     });
   });

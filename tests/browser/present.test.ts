@@ -22,7 +22,7 @@ describe('presentation mode on a 4K screen', () => {
     await expect(s.page.locator('.topbar').isHidden()).resolves.toBe(true);
     await expect(s.page.locator('#sidebar').isHidden()).resolves.toBe(true);
     await expect(s.page.locator('.caption').isVisible()).resolves.toBe(true);
-    await expect(s.page.locator('.dash-left').textContent()).resolves.toContain(String(projects.features.length));
+    await expect.poll(() => s.page.locator('.dash-left').textContent()).toContain(String(projects.features.length));
     expect(await tourIndex(s)).toBe(0);
     // No tiny text anywhere: every visible text is at least 28 px on a 3840 px wide screen.
     const sizes = await s.page.evaluate(() => [...document.querySelectorAll('body *')]

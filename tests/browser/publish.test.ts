@@ -21,7 +21,8 @@ function pngSize(buf: Buffer): [number, number] {
 async function exportVia(page: Page, choice: { format: 'png' | 'pdf'; target?: 'print' | 'slide'; paper?: 'a4' | 'a3'; orientation?: 'landscape' | 'portrait'; title?: string }): Promise<{ file: string; name: string }> {
   await page.getByRole('button', { name: '导出图片' }).click();
   const dialog = page.getByRole('dialog', { name: '导出图片' });
-  await expect(dialog.isVisible()).resolves.toBe(true);
+  // The dialog's code comes with the first click.
+  await dialog.waitFor({ state: 'visible' });
   if (choice.title !== undefined) await dialog.getByRole('textbox', { name: '标题' }).fill(choice.title);
   await dialog.getByRole('radio', { name: choice.target === 'slide' ? /幻灯片/ : /打印/ }).check();
   await dialog.getByRole('radio', { name: choice.format.toUpperCase() }).check();

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
-import { CRS_KEYS, displayTransform, IDENTITY } from '../../src/basemaps/display-crs';
+import { CRS_KEYS, IDENTITY, loadDisplayTransform, type Crs, type DisplayTransform } from '../../src/basemaps/display-crs';
+
+// Each system's transform, its shift's code fetched as the app fetches it.
+const loaded = Object.fromEntries(await Promise.all(CRS_KEYS.map(async (c) => [c, await loadDisplayTransform(c)] as const))) as Record<Crs, DisplayTransform>;
+const displayTransform = (crs: Crs) => loaded[crs];
 
 // 荆州沙市机场 as data/projects.geojson has it (WGS-84).
 const AIRPORT: [number, number] = [112.44854, 30.29281];
@@ -16,6 +20,12 @@ describe('display transform', () => {
       expect(d.features(fs)).toBe(fs);
     }
     expect(IDENTITY.crs).toBe('wgs84');
+  });
+
+  it('gives one shared transform per system, the shifted ones once their code is in', async () => {
+    expect(await loadDisplayTransform('wgs84')).toBe(IDENTITY);
+    expect(await loadDisplayTransform('gcj02')).toBe(loaded.gcj02);
+    expect(loaded.gcj02.shifts && loaded.bd09.shifts).toBe(true);
   });
 
   it('shifts Jingzhou by about 620 m into GCJ-02 (east and south) and about 1.2 km into BD-09', () => {

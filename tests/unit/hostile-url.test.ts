@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProjects } from '../../src/data/projects';
-import { readTourConfig } from '../../src/present/tour';
+import { readTourConfig } from '../../src/present/tour-config';
 import { DEFAULT_FILTERS, summarise } from '../../src/state/filters';
 import { readUrl } from '../../src/state/url-state';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
-import { areaKm2, distanceToGeometryKm, formatKm, lengthKm } from '../../src/geo/measure';
+import { distanceToGeometryKm } from '../../src/geo/distance';
+import { areaKm2, formatKm, lengthKm } from '../../src/geo/measure';
 import { highlightParts } from '../../src/ui/details';
 
 const square: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[112, 30], [112.1, 30], [112.1, 30.1], [112, 30.1], [112, 30]]] };
