@@ -1,7 +1,7 @@
 import './style.css';
 import { startApp } from './app';
 import { loadBaseMap } from './data/basemap';
-import { loadProjects } from './data/projects';
+import { fetchProjectFiles, readProjectFiles } from './data/projects';
 import { isLang, t, type Lang } from './i18n';
 import { createMapView } from './map/map-view';
 import { PROJECT_LAYER_IDS } from './map/project-features';
@@ -30,9 +30,9 @@ function storedLang(): Lang {
 
 async function start(): Promise<void> {
   const benchN = Number(new URLSearchParams(location.search).get('bench') ?? 0);
-  // Every file is requested now, but only the base map is awaited before the map is created:
+  // Every file is requested now, but only the base map is read before the map is created:
   // MapLibre tiles it (in its worker) and compiles its shaders while the projects are parsed.
-  const projectData = loadProjects();
+  const projectData = fetchProjectFiles();
   projectData.catch(() => {}); // awaited (and reported) below; not unhandled while the map starts
   const base = await loadBaseMap();
   performance.mark('jzmap:basemap');
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   }));
   performance.mark('jzmap:map-created');
 
-  const loaded = await projectData;
+  const loaded = readProjectFiles(await projectData);
   performance.mark('jzmap:data');
   let projects = loaded.projects;
   if (benchN > 0) {

@@ -5,17 +5,20 @@ import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { h } from '../ui/dom';
 import {
-  BasemapConfigError, CUSTOM_ID, EMBEDDED_ID, EMBEDDED_ONLY, KEY_RE, customSource, parseConfig, redactKeys,
+  BasemapConfigError, CUSTOM_ID, EMBEDDED_ID, EMBEDDED_ONLY, KEY_RE, redactKeys,
   type BasemapSource, type BasemapsConfig, type CustomInput,
 } from './config';
 import { ApprovalControl, BasemapControl, type PanelModel } from './control';
 import { IDENTITY, isCrs, loadDisplayTransform, type DisplayTransform } from './display-crs';
 import { classify, reasonText, type Failure } from './failure';
-import { lazyPart } from '../reliability/lazy-part';
+import { lazyPart, PartLoadError } from '../reliability/lazy-part';
 import type { loadStyle } from './styles';
 
 // Reading a base map's style is fetched with the first base map other than the embedded one.
 const styles = lazyPart('底图 Base map', () => import('./styles'));
+// Reading basemaps.json (and a user's own base map, offered only by one) when a deployment has one.
+let parser: typeof import('./config-parse') | null = null;
+const configParser = lazyPart('底图 Base map', () => import('./config-parse').then((m) => (parser = m)));
 
 const CHOICE_KEY = 'jzmap.basemap';
 const KEYS_KEY = 'jzmap.basemap.keys';
@@ -53,9 +56,10 @@ export async function loadBasemapConfig(): Promise<{ config: BasemapsConfig; pro
   if (res.status === 404) return { config: EMBEDDED_ONLY, problems: [] };
   if (!res.ok) return { config: EMBEDDED_ONLY, problems: [`basemaps.json — HTTP ${res.status}`] };
   try {
-    return parseConfig(await res.text(), document.baseURI);
+    const [{ parseConfig }, text] = await Promise.all([configParser(), res.text()]);
+    return parseConfig(text, document.baseURI);
   } catch (e) {
-    return { config: EMBEDDED_ONLY, problems: [e instanceof BasemapConfigError ? e.message : 'basemaps.json'] };
+    return { config: EMBEDDED_ONLY, problems: [e instanceof BasemapConfigError || e instanceof PartLoadError ? e.message : 'basemaps.json'] };
   }
 }
 
@@ -102,7 +106,8 @@ export function createBasemapMode(view: MapView, store: Store<AppState>, onDispl
       choose(id, true);
     },
     confirmCustom: (input) => {
-      const src = customSource(input, document.baseURI);
+      // Offered only by a parsed basemaps.json, so its parser is in.
+      const src = parser ? parser.customSource(input, document.baseURI) : { error: '底图设置未载入 the base-map settings are not loaded' };
       if ('error' in src) {
         customError = src.error;
         render();
@@ -135,7 +140,7 @@ export function createBasemapMode(view: MapView, store: Store<AppState>, onDispl
   function sourceById(id: string): BasemapSource | null {
     if (id === CUSTOM_ID) {
       const c = config?.allowCustom ? customInput() : null;
-      const src = c ? customSource(c, document.baseURI) : null;
+      const src = c && parser ? parser.customSource(c, document.baseURI) : null;
       return src && !('error' in src) ? src : null;
     }
     return config?.basemaps.find((b) => b.id === id) ?? null;
@@ -288,7 +293,11 @@ export function createBasemapMode(view: MapView, store: Store<AppState>, onDispl
   });
 
   render();
-  void loadBasemapConfig().then((loaded) => {
+  // The embedded map needs nothing from basemaps.json: unless this visit asks for another base
+  // map (its URL or the last choice), the list is read once the map is first drawn.
+  const asked = store.get().basemap ?? readStoredChoice();
+  const when = asked && asked !== EMBEDDED_ID ? Promise.resolve() : view.whenIdle();
+  void when.then(loadBasemapConfig).then((loaded) => {
     config = loaded.config;
     problems = loaded.problems;
     if (problems.length) say(`${t(store.get().lang, 'basemapConfigBad')} ${problems.join('; ')}`);

@@ -14,7 +14,11 @@ export async function fetchText(url: string, file: string): Promise<string> {
 
 /** Fetches and parses an embedded GeoJSON FeatureCollection. */
 export async function fetchFeatureCollection(url: string, file: string): Promise<GeoJSON.FeatureCollection> {
-  const text = await fetchText(url, file);
+  return parseFeatureCollection(await fetchText(url, file), file);
+}
+
+/** Parses an embedded file's text as a GeoJSON FeatureCollection; a failure names the file. */
+export function parseFeatureCollection(text: string, file: string): GeoJSON.FeatureCollection {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,6 +1,6 @@
 import projectsUrl from '../../data/projects.geojson?url';
 import linksUrl from '../../data/links.geojson?url';
-import { fetchFeatureCollection } from './fetch-data';
+import { fetchText, parseFeatureCollection } from './fetch-data';
 import { COUNTIES, STATUS_KEYS, THEME_KEYS, type County, type GeomKind, type StatusKey, type ThemeKey } from './themes';
 
 /** One placed item of the report (a Feature of data/projects.geojson), validated. */
@@ -105,10 +105,21 @@ export function parseLinks(fc: GeoJSON.FeatureCollection): Link[] {
   });
 }
 
-export async function loadProjects(): Promise<{ projects: Project[]; rejected: Rejected[]; links: Link[] }> {
-  const [fc, linkFc] = await Promise.all([
-    fetchFeatureCollection(projectsUrl, 'data/projects.geojson'),
-    fetchFeatureCollection(linksUrl, 'data/links.geojson'),
-  ]);
-  return { ...parseProjects(fc), links: parseLinks(linkFc) };
+export type LoadedProjects = { projects: Project[]; rejected: Rejected[]; links: Link[] };
+
+/**
+ * The report's two files as text. The page fetches them with the base map but reads them
+ * ({@link readProjectFiles}) only once the map is created: parsing them earlier holds the thread
+ * the base map is waiting for.
+ */
+export function fetchProjectFiles(): Promise<[string, string]> {
+  return Promise.all([fetchText(projectsUrl, 'data/projects.geojson'), fetchText(linksUrl, 'data/links.geojson')]);
+}
+
+/** Parses and checks the report's files (see {@link parseProjects}). */
+export function readProjectFiles([projectsText, linksText]: [string, string]): LoadedProjects {
+  return {
+    ...parseProjects(parseFeatureCollection(projectsText, 'data/projects.geojson')),
+    links: parseLinks(parseFeatureCollection(linksText, 'data/links.geojson')),
+  };
 }

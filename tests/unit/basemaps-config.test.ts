@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initialState } from '../../src/state/app-state';
 import { readUrl, writeUrl } from '../../src/state/url-state';
-import { BasemapConfigError, customSource, parseConfig, redactKeys, withKey } from '../../src/basemaps/config';
+import { BasemapConfigError, redactKeys, withKey } from '../../src/basemaps/config';
+import { customSource, parseConfig } from '../../src/basemaps/config-parse';
 
 const BASE = 'https://maps.example.gov.cn/app/';
 const shipped = fs.readFileSync(path.resolve(import.meta.dirname, '../../public/basemaps.json'), 'utf8');
