@@ -90,6 +90,8 @@ export interface StartedApp {
   firstView: boolean;
   /** Brings back the imports saved in earlier visits (their storage starts then, not with the page). */
   restoreImports(): void;
+  /** Fetches, while the page is idle, the code of the click nearly everyone makes first (a details card). */
+  warm(): void;
 }
 
 export function startApp(data: AppData, store: Store<AppState>, view: MapView | null, dom: AppDom, tour: TourConfig): StartedApp {
@@ -209,7 +211,8 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
    * neighbours (fetched with the first choice); a card that failed still opens, to say so.
    */
   let selectionSeq = 0;
-  function renderSelection(s: AppState, lang: Lang): void {
+  let selectionShown: Promise<unknown> = Promise.resolve();
+  function renderSelection(s: AppState, lang: Lang): Promise<unknown> {
     const seq = ++selectionSeq;
     // Another choice (or none) may come while a card's code is on its way: the newest is shown.
     const current = () => seq === selectionSeq;
@@ -217,18 +220,17 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     const ref = parseFeatureId(s.selectedId);
     const d = ref && importsOf(s.datasets).find((x) => x.id === ref.datasetId);
     if (ref && d && ref.index < d.data.count) {
-      void guardPanelWhen(dom.details, 'details', lang, importedDetailsCode(), ({ renderImportedDetails }) => {
+      return guardPanelWhen(dom.details, 'details', lang, importedDetailsCode(), ({ renderImportedDetails }) => {
         if (current()) renderImportedDetails(dom.details, d, ref.index, lang, () => choose(null));
       }).then(opened);
-      return;
     }
     const sel = s.selectedId ? byId.get(s.selectedId) ?? null : null;
     if (!sel) {
       dom.details.replaceChildren();
       dom.details.hidden = true;
-      return;
+      return Promise.resolve();
     }
-    void guardPanelWhen(dom.details, 'details', lang, detailsCode(), ({ renderDetails, nearestProjects }) => {
+    return guardPanelWhen(dom.details, 'details', lang, detailsCode(), ({ renderDetails, nearestProjects }) => {
       if (current()) renderDetails(dom.details, sel, nearestProjects(sel, data.projects), lang, () => choose(null), choose, draw.detailsSection(sel));
     }).then(opened);
   }
@@ -273,8 +275,10 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
       guardPanelWhen(statsEl, 'stats', lang, statsPanel(), ({ renderStats }) => renderStats(statsEl, shown, lang, tallyImported(imports)));
     }
     if (!prev || prev.selectedId !== s.selectedId || prev.lang !== lang || datasetsChanged) {
-      renderSelection(s, lang);
-      if (s.selectedId && prev && prev.selectedId !== s.selectedId) flyTo(s.selectedId);
+      selectionShown = renderSelection(s, lang);
+      // The flight starts once the card is in: its size is part of the map's padding.
+      const id = s.selectedId;
+      if (id && prev && prev.selectedId !== id) void selectionShown.then(() => store.get().selectedId === id && flyTo(id));
     }
     if (!prev || prev.filters !== s.filters || prev.selectedId !== s.selectedId || prev.hoveredId !== s.hoveredId || prev.near !== s.near || prev.present !== s.present || datasetsChanged) renderLayers(s);
     document.body.dataset.shown = String(shownView.shownTotal);
@@ -323,11 +327,14 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     const canvas = view.map.getCanvas();
     if (box.clientWidth !== canvas.clientWidth || box.clientHeight !== canvas.clientHeight) view.map.resize();
     if (first.near && !first.view) fitNear(view, first.near, pad());
-    else if (!first.view && first.selectedId && byId.has(first.selectedId)) flyTo(first.selectedId);
-    else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
+    else if (!first.view && first.selectedId && byId.has(first.selectedId)) {
+      const id = first.selectedId;
+      void selectionShown.then(() => store.get().selectedId === id && flyTo(id));
+    } else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
   }
   return {
     firstView: hasFirstView,
     restoreImports: () => void actions.restore().then(() => (document.body.dataset.restored = 'true')),
+    warm: () => void detailsCode().catch(() => {}), // a failure is said at the click, which tries again
   };
 }

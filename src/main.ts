@@ -121,6 +121,7 @@ async function start(): Promise<void> {
   void import('./reliability/offline').then(({ registerOffline }) => registerOffline(() => store.get().lang));
   document.body.dataset.settledAt = String(performance.now());
   document.body.dataset.settled = 'true';
+  app.warm();
 }
 
 start().catch((err) => {

@@ -15,7 +15,8 @@ export class PartLoadError extends Error {
 /**
  * `load` runs once and its promise is shared by every caller. A failure rejects with a
  * {@link PartLoadError} naming `part` (a caller that does not catch it has it said on the page by
- * the error reporter) and is forgotten, so the next use tries again.
+ * the error reporter) and is forgotten, so the next use asks again. (A browser may remember a
+ * module it failed to fetch until the page is reloaded: hence the message's advice.)
  */
 export function lazyPart<T>(part: string, load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | null = null;

@@ -85,3 +85,32 @@ describe('a fault in one panel stays in that panel', { timeout: 600_000 }, () =>
     expect((await pickAllAt(s, cam)).sort()).toEqual([...drawn].sort());
   });
 });
+
+describe('a part of the app whose code cannot be fetched', { timeout: 600_000 }, () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSession(baseUrl);
+    // The statistics tab's code, fetched at its first opening, never arrives (a deployment that
+    // replaced it, a network gone before the service worker held it).
+    await s.page.route(/\/assets\/stats-panel-[^/]+\.js$/, (r) => r.abort('internetdisconnected'));
+    await s.page.goto(baseUrl, { timeout: 300_000 });
+    await waitReady(s.page, 300_000);
+  }, 600_000);
+  afterAll(async () => s?.close());
+
+  it('says so in its panel, in both languages, and the rest keeps working', async () => {
+    await s.page.getByRole('tab', { name: '统计' }).click();
+    const alert = s.page.locator('.stats').getByRole('alert');
+    await expect(alert.textContent()).resolves.toContain('此部分出错');
+    const text = await s.page.locator('.stats').textContent();
+    expect(text).toContain('程序未能加载，请刷新页面后重试');
+    expect(text).toContain('reload the page and try again');
+    await expect(s.page.locator('.stats').getAttribute('aria-busy')).resolves.toBeNull();
+    // The other tabs fetch their own parts and show them.
+    await s.page.getByRole('tab', { name: '全市事项' }).click();
+    await expect.poll(() => s.page.locator('.citywide').textContent()).toContain('地区生产总值增长');
+    await s.page.getByRole('tab', { name: '项目' }).click();
+    await s.page.locator('.project-list [role=option]').first().click();
+    await s.page.locator('#details blockquote').waitFor({ state: 'visible' });
+  });
+});
