@@ -90,7 +90,10 @@ export interface StartedApp {
   firstView: boolean;
   /** Brings back the imports saved in earlier visits (their storage starts then, not with the page). */
   restoreImports(): void;
-  /** Fetches, while the page is idle, the code of the click nearly everyone makes first (a details card). */
+  /**
+   * Readies, once the page has settled, what the first clicks would otherwise wait for: a details
+   * card's code, and the program that draws imported points.
+   */
   warm(): void;
 }
 
@@ -335,6 +338,14 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   return {
     firstView: hasFirstView,
     restoreImports: () => void actions.restore().then(() => (document.body.dataset.restored = 'true')),
-    warm: () => void detailsCode().catch(() => {}), // a failure is said at the click, which tries again
+    warm() {
+      void detailsCode().catch(() => {}); // a failure is said at the click, which asks again
+      if (!layerComposer || !view) return;
+      layerComposer.warmUp();
+      renderLayers(store.get());
+      // deck.gl builds the layer in the next frame; body[data-warm] says it has (for the bench).
+      view.map.once('idle', () => (document.body.dataset.warm = 'true'));
+      view.map.triggerRepaint();
+    },
   };
 }

@@ -124,6 +124,9 @@ export async function run(ctx) {
     const phone = await ctx.withPage(async (page) => {
       await page.goto(ctx.appUrl, { timeout: 300_000 });
       await ctx.waitSettled(page, 300_000);
+      // The page readies the imports' program once settled (body[data-warm]); a person takes longer
+      // than that to choose a file, and that work is not the import's.
+      await page.waitForFunction(() => document.body.dataset.warm === 'true', undefined, { timeout: 120_000 });
       await watchLongTasks(page);
       // The import button sits in the top bar on phones too.
       const ms = await importThroughUi(page, small);

@@ -2,7 +2,7 @@ import type { Project } from '../data/projects';
 import type { FilteredView } from '../datasets/filtered';
 import type { AppState } from '../state/app-state';
 import { countyTextFlags, type Filters } from '../state/filters';
-import { buildImportedLayers } from './imported-layers';
+import { buildImportedLayers, importedPointsWarmUp } from './imported-layers';
 import { buildDrawingLayers } from '../draw/draw-layers';
 import type { Drawings } from '../draw/draw-mode';
 import type { MapView } from './map-view';
@@ -24,6 +24,8 @@ export interface LayerInputs {
 /** Draws the layers of a state: deck.gl's (createLayerComposer) or, before it is loaded, the first view's. */
 export interface LayerComposer {
   render(s: AppState, inputs: LayerInputs): void;
+  /** From the next render on, keeps the imports' point program compiled (see importedPointsWarmUp). */
+  warmUp(): void;
 }
 
 /**
@@ -35,6 +37,7 @@ export function createLayerComposer(view: MapView, projects: Project[], features
   const visible = new Float32Array(projects.length);
   let filterVersion = 0;
   let lastCountyText: string | null = null;
+  let warmedUp = false;
 
   function updateVisible(f: Filters): void {
     const key = `${f.counties.join(',')}|${f.q}`;
@@ -56,7 +59,11 @@ export function createLayerComposer(view: MapView, projects: Project[], features
         visible, filterVersion, selectedId: s.selectedId, hoveredId: s.hoveredId, scale,
       }, onHover, onClick) : [];
       const imported = buildImportedLayers(shown.imports, { selectedId: s.selectedId, scale, display: d }, onHover, onClick);
-      view.setLayers([...nearLayers, ...report, ...imported, ...buildDrawingLayers(drawings)]);
+      const warm = warmedUp ? [importedPointsWarmUp()] : [];
+      view.setLayers([...nearLayers, ...report, ...imported, ...warm, ...buildDrawingLayers(drawings)]);
+    },
+    warmUp() {
+      warmedUp = true;
     },
   };
 }

@@ -215,3 +215,36 @@ export function buildImportedLayers(
   }
   return layers;
 }
+
+/** Its props never change, so deck.gl matches it on every render and does no work for it. */
+const WARM_UP = {
+  id: 'import-points-warm-up',
+  data: {
+    length: 0,
+    attributes: {
+      getPosition: { value: new Float64Array(0), size: 2 },
+      getFillColor: { value: new Uint8Array(0), size: 4, normalized: true },
+      getLineColor: { value: new Uint8Array(0), size: 4, normalized: true },
+      filterCategoryValues: { value: new Uint32Array(0), size: 4 },
+    },
+  },
+  visible: false,
+  radiusPixels: 1,
+  lineWidthPixels: 1,
+  parameters: NO_DEPTH,
+  beforeId: UNDER_LABELS,
+  pickable: true,
+  autoHighlight: true,
+  highlightColor: [255, 214, 0, 255],
+  extensions: [codeFilter],
+  filterCategories: [[0], [0], [0], [0]],
+};
+
+/**
+ * An empty, hidden layer of imported points, with the same shader as theirs. Added once the page
+ * has settled, it compiles that program while nobody waits (a link is synchronous in software
+ * WebGL), instead of in the frame that first draws an import.
+ */
+export function importedPointsWarmUp(): Layer {
+  return new DotLayer(WARM_UP as never);
+}
