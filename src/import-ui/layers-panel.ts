@@ -1,7 +1,7 @@
 import type { DatasetActions } from '../datasets/actions';
 import type { DrawMode } from '../draw/draw-mode';
 import { importsOf } from '../datasets/filtered';
-import { csvWriter } from '../data/csv-writer';
+import { fileWriters } from '../data/file-writers';
 import { download } from '../publish/file-name';
 import { t } from '../i18n';
 import type { AppState } from '../state/app-state';
@@ -68,7 +68,7 @@ export function createLayersPanel(
           onClose: () => store.set({ importReport: null }),
           onFix: (flags) => d && actions.applyFixes(d.id, flags),
           onShow: choose,
-          onDownloadRejected: () => d && void csvWriter().then(({ tableToCsv }) => download(`${d.name}-rejected.csv`,
+          onDownloadRejected: () => d && void fileWriters().then(({ tableToCsv }) => download(`${d.name}-rejected.csv`,
             tableToCsv(['line', 'reason', 'row'], d.data.rejected.map((r) => [r.line, r.reason, r.raw])), 'text/csv;charset=utf-8')),
         });
       }

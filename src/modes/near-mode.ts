@@ -54,7 +54,6 @@ export function createNearMode(
   }
 
   function draw(m: Awaited<ReturnType<typeof code>>, s: AppState): void {
-    const { locate, LocateError } = m;
     const report = s.datasets.find((d) => d.kind === 'report');
     const nearby = s.near ? m.projectsWithin(s.near.center, s.near.radiusKm, report && !report.visible ? [] : data.projects) : null;
     const imported = s.near ? m.importedWithin(s.near.center, s.near.radiusKm, importsOf(s.datasets).filter((d) => d.visible)) : null;
@@ -63,9 +62,9 @@ export function createNearMode(
     m.renderNearPanel(el, s, { nearby, imported, outsideKm, picking }, m.gazetteer, s.lang, {
       onLocate: () => {
         store.set({ nearError: null });
-        locate().then(
+        m.locate().then(
           (pt) => setNear(pt, t(store.get().lang, 'myLocation')),
-          (e) => store.set({ nearError: e instanceof LocateError ? e.failure : 'unavailable' }),
+          (e) => store.set({ nearError: e instanceof m.LocateError ? e.failure : 'unavailable' }),
         );
       },
       onPick: () => {
