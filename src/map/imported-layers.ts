@@ -125,6 +125,16 @@ function shapes(d: ImportDataset): ShapeFeature[] {
   return s;
 }
 
+/** What every imported points layer shares, the warm-up's included: it decides their shader. */
+const POINT_PROPS = {
+  parameters: NO_DEPTH,
+  beforeId: UNDER_LABELS,
+  pickable: true,
+  autoHighlight: true,
+  highlightColor: [255, 214, 0, 255],
+  extensions: [codeFilter],
+};
+
 /**
  * The layers of the imported datasets: points as one ScatterplotLayer per dataset fed with binary
  * attributes (a million points cost a few typed arrays), lines and areas as a GeoJsonLayer, and the
@@ -178,12 +188,7 @@ export function buildImportedLayers(
         // The ring straddles the edge, as the scatter layer's did.
         radiusPixels: (style.radius - style.lineWidth / 2) * s,
         lineWidthPixels: style.lineWidth * s,
-        parameters: NO_DEPTH,
-        beforeId: UNDER_LABELS,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: [255, 214, 0, 255],
-        extensions: [codeFilter],
+        ...POINT_PROPS,
         filterCategories: input.pointCategories,
         onHover: (info: PickingInfo) => onHover(pick(info)),
         onClick: (info: PickingInfo) => onClick(pick(info)),
@@ -231,12 +236,7 @@ const WARM_UP = {
   visible: false,
   radiusPixels: 1,
   lineWidthPixels: 1,
-  parameters: NO_DEPTH,
-  beforeId: UNDER_LABELS,
-  pickable: true,
-  autoHighlight: true,
-  highlightColor: [255, 214, 0, 255],
-  extensions: [codeFilter],
+  ...POINT_PROPS,
   filterCategories: [[0], [0], [0], [0]],
 };
 
