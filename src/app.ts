@@ -245,6 +245,8 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     if (!prev || prev.lang !== lang) {
       renderChrome(lang, s);
       if (prev) view?.setLanguage(lang, present.scale());
+      // Remembered at once, not with the URL: a page left within the URL's delay keeps the choice.
+      if (prev) rememberLang(lang);
     }
     if (!prev || prev.lang !== lang || datasetsChanged) guardPanel(dom.legend, 'legend', lang, () => renderLegend(dom.legend, lang, importsOf(s.datasets).filter((d) => d.visible)));
     if (!prev || prev.lang !== lang || prev.tab !== s.tab) renderTabs(tabs, lang, s.tab, (tab) => store.set({ tab }));
@@ -297,12 +299,15 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
       history.replaceState(null, '', writeUrl(s) + keepSuffix);
       publish.update(s);
       document.body.dataset.url = 'written';
-      try {
-        localStorage.setItem('jzmap.lang', s.lang);
-      } catch {
-        /* storage may be off (private mode): the URL still carries the language */
-      }
+      rememberLang(s.lang);
     }, 120);
+  }
+  function rememberLang(lang: Lang): void {
+    try {
+      localStorage.setItem('jzmap.lang', lang);
+    } catch {
+      /* storage may be off (private mode): the URL still carries the language */
+    }
   }
 
   view?.map.on('moveend', () => {
