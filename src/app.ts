@@ -1,6 +1,6 @@
 import type { CitywideItem } from './data/citywide';
 import type { Link, Project } from './data/projects';
-import { t, type Lang } from './i18n';
+import { formatCount, t, type Lang } from './i18n';
 import type { MapView } from './map/map-view';
 import { JINGZHOU_BOUNDS } from './map/bounds';
 import type { LayerComposer } from './map/compose-layers';
@@ -92,7 +92,7 @@ export interface StartedApp {
   restoreImports(): void;
   /**
    * Readies, once the page has settled, what the first clicks would otherwise wait for: a details
-   * card's code, and the program that draws imported points.
+   * card's code, the program that draws imported points, and the counts' number formats.
    */
   warm(): void;
 }
@@ -266,7 +266,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
       // Each panel is guarded: one that throws shows its error and the others still render.
       guardPanel(filterEl, 'filters', lang, () => renderFilterPanel(filterEl, shownView.counts, s.filters, lang, setFilters));
       const hasImports = shownView.imports.some((x) => x.dataset.visible);
-      const fmt = (n: number) => (hasImports ? n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : String(n));
+      const fmt = (n: number) => (hasImports ? formatCount(n, lang) : String(n));
       guardPanel(listEl, 'list', lang, () => renderFeatureList(listEl, listSource(shownView.shown, shownView.imports, lang),
         t(lang, hasImports ? 'shownFeatures' : 'shown', { n: fmt(shownView.shownTotal), total: fmt(shownView.total) }), s.selectedId, lang, {
           onChoose: (id) => (store.get().selectedId === id ? flyTo(id) : choose(id)),
@@ -345,6 +345,9 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     restoreImports: () => void actions.restore().then(() => (document.body.dataset.restored = 'true')),
     warm() {
       void detailsCode().catch(() => {}); // a failure is said at the click, which asks again
+      // The counts' number formats (ICU's locale data: ~200 ms of a throttled phone), in a task of
+      // their own, so an import's first progress line does not pay for them.
+      setTimeout(() => (formatCount(0, 'zh'), formatCount(0, 'en')), 0);
       if (!layerComposer || !view) return;
       layerComposer.warmUp();
       renderLayers(store.get());

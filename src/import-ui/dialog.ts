@@ -1,5 +1,5 @@
 import type { ColumnMapping, Crs, FieldRole, ImportPreview, TextEncoding } from '../import/types';
-import type { Lang } from '../i18n';
+import { formatCount, type Lang } from '../i18n';
 import { h } from '../ui/dom';
 import { t, type PartStringKey } from './strings';
 
@@ -169,7 +169,7 @@ export function createImportDialog(host: HTMLElement, lang: () => Lang, on: Dial
     },
     progress(rowsRead, bytesRead, totalBytes) {
       if (progressEl && totalBytes > 0) progressEl.value = Math.min(1, bytesRead / totalBytes);
-      if (progressText) progressText.textContent = L('importProgress', { n: rowsRead.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en') });
+      if (progressText) progressText.textContent = L('importProgress', { n: formatCount(rowsRead, lang()) });
     },
     close() {
       backdrop.hidden = true;

@@ -1,5 +1,5 @@
 import type { Dataset, Rgb } from '../datasets/types';
-import { t, type Lang } from '../i18n';
+import { formatCount, t, type Lang } from '../i18n';
 import { h } from '../ui/dom';
 
 export interface LayerHandlers {
@@ -46,7 +46,7 @@ export function renderLayerList(el: HTMLElement, datasets: readonly Dataset[], l
           if (rgb) on.onRecolour(d.id, rgb);
         },
       }) : null,
-      h('span', { class: 'layer-count' }, t(lang, 'layerCount', { n: count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') }),
+      h('span', { class: 'layer-count' }, t(lang, 'layerCount', { n: formatCount(count, lang) }),
         d.kind === 'import' && d.stored === 'session' ? ` · ${t(lang, 'layerSession')}` : ''),
       actions);
     function startRename(): void {
@@ -94,7 +94,7 @@ export function renderSketchLayer(el: HTMLElement, count: number, visible: boole
           h('input', { type: 'checkbox', checked: visible, 'aria-label': t(lang, 'layerVisible', { name }), onChange: (e: Event) => on.onVisible((e.target as HTMLInputElement).checked) }),
           h('span', { class: 'swatch layer-swatch sketch-swatch', 'aria-hidden': 'true' }),
           h('span', { class: 'layer-name' }, name)),
-        h('span', { class: 'layer-count' }, t(lang, 'layerCount', { n: count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })),
+        h('span', { class: 'layer-count' }, t(lang, 'layerCount', { n: formatCount(count, lang) })),
         h('div', { class: 'layer-actions' },
           h('button', { type: 'button', class: 'sketch-edit', onClick: () => on.onEdit() }, t(lang, 'sketchesEdit')),
           count ? h('button', { type: 'button', class: 'sketch-download', onClick: () => on.onDownload() }, t(lang, 'downloadSketches')) : null))),
