@@ -31,19 +31,41 @@ function mapViews(value: unknown, f: (v: ArrayBufferView) => ArrayBufferView): u
   return walk(value);
 }
 
+type TypedArray = Exclude<ArrayBufferView, DataView> & { length: number; BYTES_PER_ELEMENT: number; set(a: ArrayLike<number | bigint>, offset?: number): void; subarray(a: number, b?: number): TypedArray };
+
 /**
- * `value` with every typed array replaced by a copy (a memcpy), and the copies' buffers. Sent
- * with those buffers as transferables, the value crosses to the worker without being serialised
- * on this thread, and the page keeps its own arrays (the map and the list still use them).
+ * `value` with every typed array replaced by a copy, and the copies' buffers. Sent with those
+ * buffers as transferables, the value crosses to the worker without being serialised on this
+ * thread, and the page keeps its own arrays (the map and the list still use them).
+ *
+ * The copy is made in slices of `sliceBytes`, awaiting `pause()` between them: a large import's
+ * columns are tens of megabytes, and one memcpy of them all held a throttled phone's page for
+ * ~170 ms right after the import was drawn.
  */
-export function detachableCopy(value: unknown): { value: unknown; transfer: ArrayBuffer[] } {
+export async function detachableCopy(value: unknown, pause: () => Promise<void>, sliceBytes = 1 << 20): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
   const transfer: ArrayBuffer[] = [];
+  const jobs: [TypedArray, TypedArray][] = [];
   const copy = mapViews(value, (v) => {
-    if (v instanceof DataView) return v; // no slice(): cloned when posted
-    const c = (v as unknown as { slice(): ArrayBufferView }).slice();
-    transfer.push(c.buffer as ArrayBuffer);
-    return c;
+    if (v instanceof DataView) return v; // cloned when posted
+    const from = v as TypedArray;
+    const to = new (from.constructor as new (n: number) => TypedArray)(from.length);
+    jobs.push([from, to]);
+    transfer.push(to.buffer as ArrayBuffer);
+    return to;
   });
+  let since = 0;
+  for (const [from, to] of jobs) {
+    const per = Math.max(1, Math.floor(sliceBytes / from.BYTES_PER_ELEMENT));
+    for (let i = 0; i < from.length; i += per) {
+      if (since >= sliceBytes) {
+        await pause();
+        since = 0;
+      }
+      const part = from.subarray(i, i + per);
+      to.set(part as unknown as ArrayLike<number>, i);
+      since += part.byteLength;
+    }
+  }
   return { value: copy, transfer };
 }
 

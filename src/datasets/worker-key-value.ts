@@ -48,22 +48,35 @@ export function createWorkerKeyValue(onPage: KeyValue): KeyValue {
     };
     return worker;
   }
-  const call = (req: Unnumbered, onPageCall: () => Promise<unknown>, transfer: ArrayBuffer[] = []) => {
-    const w = started();
-    if (!w) return onPageCall();
-    return new Promise<unknown>((resolve, reject) => {
-      const id = next++;
-      pending.set(id, { resolve, reject, onPage: onPageCall });
-      w.postMessage({ ...req, id } as StoreRequest, transfer);
+  /** Posts a request made ready by `prepare` (which may take several tasks) once the ones before it are posted: the worker sees calls in their order. */
+  let posted: Promise<unknown> = Promise.resolve();
+  const call = (prepare: () => Promise<{ req: Unnumbered; transfer?: ArrayBuffer[] }> | { req: Unnumbered; transfer?: ArrayBuffer[] }, onPageCall: () => Promise<unknown>) => {
+    const sent = posted.then(async () => {
+      const { req, transfer = [] } = await prepare();
+      const w = started();
+      if (!w) return { answer: onPageCall() };
+      return {
+        answer: new Promise<unknown>((resolve, reject) => {
+          const id = next++;
+          pending.set(id, { resolve, reject, onPage: onPageCall });
+          w.postMessage({ ...req, id } as StoreRequest, transfer);
+        }),
+      };
     });
+    posted = sent.catch(() => undefined);
+    return sent.then((s) => s.answer);
   };
+  // Between slices of a large copy the page gets its turn (a frame, a tap).
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   return {
-    get: <T>(key: string) => call({ op: 'get', key }, () => onPage.get(key)) as Promise<T | undefined>,
+    get: <T>(key: string) => call(() => ({ req: { op: 'get', key } }), () => onPage.get(key)) as Promise<T | undefined>,
     set(key, value) {
       if (!started()) return onPage.set(key, value);
-      const copy = detachableCopy(value);
-      return call({ op: 'set', key, value: copy.value }, () => onPage.set(key, value), copy.transfer) as Promise<void>;
+      return call(async () => {
+        const copy = await detachableCopy(value, pause);
+        return { req: { op: 'set', key, value: copy.value }, transfer: copy.transfer };
+      }, () => onPage.set(key, value)) as Promise<void>;
     },
-    del: (key) => call({ op: 'del', key }, () => onPage.del(key)) as Promise<void>,
+    del: (key) => call(() => ({ req: { op: 'del', key } }), () => onPage.del(key)) as Promise<void>,
   };
 }

@@ -17,10 +17,12 @@ function sample() {
   };
 }
 
+const noPause = () => Promise.resolve();
+
 describe('values sent to the storage worker', () => {
-  it('cross as copies: the page keeps its arrays, the copies arrive whole', () => {
+  it('cross as copies: the page keeps its arrays, the copies arrive whole', async () => {
     const original = sample();
-    const { value, transfer } = detachableCopy(original);
+    const { value, transfer } = await detachableCopy(original, noPause);
     expect(transfer).toHaveLength(5);
     // What postMessage does with the transfer list.
     const arrived = structuredClone(value, { transfer }) as ReturnType<typeof sample>;
@@ -43,8 +45,21 @@ describe('values sent to the storage worker', () => {
     expect(v.positions.byteLength).toBe(0); // moved, not copied
   });
 
-  it('leaves values without typed arrays as they are', () => {
-    expect(detachableCopy({ a: 1, b: ['x'] })).toEqual({ value: { a: 1, b: ['x'] }, transfer: [] });
+  it('a large value is copied in slices, the page getting its turn between them', async () => {
+    const positions = Float64Array.from({ length: 300_000 }, (_, i) => i / 7); // 2.4 MB
+    const names = new Uint8Array(1_500_000).map((_, i) => i % 251);
+    let pauses = 0;
+    const { value, transfer } = await detachableCopy({ positions, names }, async () => void pauses++, 1 << 20);
+    // 3.9 MB in 1 MiB slices: a turn for the page before each slice after the first.
+    expect(pauses).toBe(3);
+    const arrived = structuredClone(value, { transfer }) as { positions: Float64Array; names: Uint8Array };
+    // Byte for byte (toEqual over millions of elements takes seconds).
+    expect(Buffer.from(arrived.positions.buffer).equals(Buffer.from(positions.buffer))).toBe(true);
+    expect(Buffer.from(arrived.names.buffer).equals(Buffer.from(names.buffer))).toBe(true);
+  });
+
+  it('leaves values without typed arrays as they are', async () => {
+    expect(await detachableCopy({ a: 1, b: ['x'] }, noPause)).toEqual({ value: { a: 1, b: ['x'] }, transfer: [] });
     expect(buffersOf([{ a: 'x' }, 2, null])).toEqual([]);
   });
 });
