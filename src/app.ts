@@ -245,8 +245,9 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     if (!prev || prev.lang !== lang) {
       renderChrome(lang, s);
       if (prev) view?.setLanguage(lang, present.scale());
-      // Remembered at once, not with the URL: a page left within the URL's delay keeps the choice.
-      if (prev) rememberLang(lang);
+      // Remembered when it is set, not with the URL's delayed write: a page left within that delay
+      // keeps the choice, and other changes (a filter, a hover) do not write storage again.
+      rememberLang(lang);
     }
     if (!prev || prev.lang !== lang || datasetsChanged) guardPanel(dom.legend, 'legend', lang, () => renderLegend(dom.legend, lang, importsOf(s.datasets).filter((d) => d.visible)));
     if (!prev || prev.lang !== lang || prev.tab !== s.tab) renderTabs(tabs, lang, s.tab, (tab) => store.set({ tab }));
@@ -299,7 +300,6 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
       history.replaceState(null, '', writeUrl(s) + keepSuffix);
       publish.update(s);
       document.body.dataset.url = 'written';
-      rememberLang(s.lang);
     }, 120);
   }
   function rememberLang(lang: Lang): void {
@@ -347,7 +347,10 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
       void detailsCode().catch(() => {}); // a failure is said at the click, which asks again
       // The counts' number formats (ICU's locale data: ~200 ms of a throttled phone), in a task of
       // their own, so an import's first progress line does not pay for them.
-      setTimeout(() => (formatCount(0, 'zh'), formatCount(0, 'en')), 0);
+      setTimeout(() => {
+        formatCount(0, 'zh');
+        formatCount(0, 'en');
+      }, 0);
       if (!layerComposer || !view) return;
       layerComposer.warmUp();
       renderLayers(store.get());
