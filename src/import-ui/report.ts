@@ -1,6 +1,6 @@
 import type { ImportDataset } from '../datasets/types';
 import { importedFeatureId } from '../datasets/types';
-import { t, type Lang } from '../i18n';
+import { formatCount, t, type Lang } from '../i18n';
 import { h } from '../ui/dom';
 
 /** Rejected rows listed on the page; the rest are in the download. */
@@ -29,7 +29,8 @@ export function renderImportReport(el: HTMLElement, d: ImportDataset | null, lan
   const data = d.data;
   const rejected = data.rejected;
   const counts = h('p', { class: 'import-counts' }, t(lang, 'importReport', {
-    name: d.name, read: data.rowsRead, added: data.count, approx: data.approxCount, rejected: rejected.length,
+    // Grouped as the layer list beside it shows them (100,000 个要素), not 100000.
+    name: d.name, read: formatCount(data.rowsRead, lang), added: formatCount(data.count, lang), approx: formatCount(data.approxCount, lang), rejected: formatCount(rejected.length, lang),
   }));
   const notes = data.notes ?? [];
   const parts: (Node | null)[] = [counts];
