@@ -13,12 +13,11 @@ import * as style from './project-style';
  * settled, draws the same layers (project-style.ts holds the looks of both) and this view is
  * removed. Until then a tap chooses a project and hovering names it here too.
  *
- * Each area and line is a layer of its own with constant paint. MapLibre compiles a shader
+ * Areas and lines that look alike share a layer with constant paint. MapLibre compiles a shader
  * program per layer type and set of data-driven properties (0.1–0.4 s each in software WebGL, more
  * on a slow phone); constant paint is what the base map's fills, lines and dashed lines use, so
- * these reuse its programs, and only the points (one circle layer) add one. It also keeps the
- * order deck.gl draws in (largest area first), and a hover or a filter only changes a paint or
- * visibility property, never the source.
+ * these reuse its programs, and only the points (one circle layer) add one. A hover or a filter
+ * only changes a layer's properties or filter, never the source.
  */
 
 const SOURCE = 'fv-projects';
@@ -62,40 +61,88 @@ export interface FirstView {
 }
 
 const css = ([r, g, b, a]: style.Rgba) => `rgba(${r},${g},${b},${(a / 255).toFixed(3)})`;
-const withId = (i: number): maplibregl.ExpressionSpecification => ['==', ['get', 'i'], i];
 type Paint = Record<string, unknown>;
 type Spec = maplibregl.FillLayerSpecification | maplibregl.LineLayerSpecification | maplibregl.CircleLayerSpecification;
+/** A layer's looks without its id, source, filter and visibility. */
+type Looks = { type: 'fill' | 'line'; paint: Paint; layout: Paint };
+type Block = 'area' | 'outline' | 'line';
 
-/** The layers for one state, bottom to top: links, area fills, area outlines, lines, points. */
-function layerSpecs(features: ProjectFeatures, s: FirstViewState): Spec[] {
-  const emphasis = (id: string) => style.emphasisOf(id, s.selectedId, s.hoveredId);
-  const visibility = (f: ProjectFeature) => (s.shown?.has(f.properties.id) ? 'visible' : 'none') as 'visible' | 'none';
-  const dash = (f: ProjectFeature) => (style.dashOf(f.properties)[0] ? { 'line-dasharray': style.dashOf(f.properties) } : {});
+/** How one feature of a block looks at an emphasis and presentation scale. */
+const LOOKS: Record<Block, (f: ProjectFeature, emphasis: number, scale: number) => Looks> = {
+  area: (f, e) => ({ type: 'fill', paint: { 'fill-color': css(style.areaFill(f.properties, e)) }, layout: {} }),
+  outline: (f, e, scale) => ({
+    type: 'line', layout: {},
+    paint: { 'line-color': css(style.areaOutline(f.properties)), 'line-width': style.areaOutlineWidth(e) * scale, ...dash(f) },
+  }),
+  line: (f, e, scale) => {
+    const p = f.properties;
+    const w = style.lineWidth(e) * scale;
+    return {
+      type: 'line',
+      layout: style.dashOf(p)[0] ? {} : { 'line-cap': 'round', 'line-join': 'round' },
+      // deck.gl offsets a path in widths, positive to its left (PathStyleExtension); MapLibre in pixels, positive to the right.
+      paint: { 'line-color': css(style.lineColour(p)), 'line-width': w, 'line-offset': -p.offset * w, ...dash(f) },
+    };
+  },
+};
+function dash(f: ProjectFeature): Paint {
+  const d = style.dashOf(f.properties);
+  return d[0] ? { 'line-dasharray': d } : {};
+}
+
+/**
+ * The features of one block that look alike (plain, at scale 1) share a layer: every layer is
+ * drawn for every tile in every frame, and one per feature (56 for the report) cost a throttled
+ * phone's first view ~0.2 s (issue 11). Groups keep the order of their first feature (areas come
+ * largest first, as deck.gl draws them).
+ */
+interface Group { id: string; block: Block; members: ProjectFeature[] }
+function groupsOf(features: ProjectFeatures): Group[] {
+  const groups: Group[] = [];
+  for (const [block, list] of [['area', features.areas], ['outline', features.areas], ['line', features.lines]] as const) {
+    const byLooks = new Map<string, Group>();
+    for (const f of list) {
+      const key = JSON.stringify(LOOKS[block](f, 0, 1));
+      let g = byLooks.get(key);
+      if (!g) {
+        g = { id: `${PREFIX}${block}-${byLooks.size}`, block, members: [] };
+        byLooks.set(key, g);
+        groups.push(g);
+      }
+      g.members.push(f);
+    }
+  }
+  return groups;
+}
+
+const NOTHING: maplibregl.ExpressionSpecification = ['==', ['get', 'i'], -1];
+const inIndices = (fs: ProjectFeature[]): maplibregl.ExpressionSpecification => ['in', ['get', 'i'], ['literal', fs.map((f) => f.properties.filterIndex)]];
+
+/**
+ * The layers for one state, bottom to top: links, area fills, area outlines, lines, points. Each
+ * block ends with two layers of its own for the hovered and the chosen feature, drawn again over
+ * its group in its emphasised looks; the ids never change, so a new state only sets properties.
+ */
+function layerSpecs(features: ProjectFeatures, groups: Group[], s: FirstViewState): Spec[] {
+  const shown = (f: ProjectFeature) => s.shown?.has(f.properties.id) ?? false;
   const specs: Spec[] = [{
     id: `${PREFIX}links`, type: 'line', source: SOURCE, filter: ['==', ['get', 'kind'], 'link'],
     layout: { visibility: s.shown ? 'visible' : 'none' },
     paint: { 'line-color': css(style.LINK.colour), 'line-width': style.LINK.width * s.scale, 'line-dasharray': style.LINK.dash },
   }];
-  for (const f of features.areas) {
-    const p = f.properties;
-    specs.push({ id: `${PREFIX}area-${p.filterIndex}`, type: 'fill', source: SOURCE, filter: withId(p.filterIndex), layout: { visibility: visibility(f) }, paint: { 'fill-color': css(style.areaFill(p, emphasis(p.id))) } });
-  }
-  for (const f of features.areas) {
-    const p = f.properties;
-    specs.push({
-      id: `${PREFIX}outline-${p.filterIndex}`, type: 'line', source: SOURCE, filter: withId(p.filterIndex), layout: { visibility: visibility(f) },
-      paint: { 'line-color': css(style.areaOutline(p)), 'line-width': style.areaOutlineWidth(emphasis(p.id)) * s.scale, ...dash(f) },
-    });
-  }
-  for (const f of features.lines) {
-    const p = f.properties;
-    const w = style.lineWidth(emphasis(p.id)) * s.scale;
-    specs.push({
-      id: `${PREFIX}line-${p.filterIndex}`, type: 'line', source: SOURCE, filter: withId(p.filterIndex),
-      layout: { visibility: visibility(f), ...(style.dashOf(p)[0] ? {} : { 'line-cap': 'round', 'line-join': 'round' }) },
-      // deck.gl offsets a path in widths, positive to its left (PathStyleExtension); MapLibre in pixels, positive to the right.
-      paint: { 'line-color': css(style.lineColour(p)), 'line-width': w, 'line-offset': -p.offset * w, ...dash(f) },
-    });
+  const layer = (id: string, looks: Looks, filter: maplibregl.ExpressionSpecification, visible: boolean): Spec =>
+    ({ id, type: looks.type, source: SOURCE, filter, layout: { ...looks.layout, visibility: visible ? 'visible' : 'none' }, paint: looks.paint }) as Spec;
+  for (const block of ['area', 'outline', 'line'] as const) {
+    for (const g of groups.filter((x) => x.block === block)) {
+      const on = g.members.filter(shown);
+      specs.push(layer(g.id, LOOKS[block](g.members[0], 0, s.scale), on.length ? inIndices(on) : NOTHING, on.length > 0));
+    }
+    const members = block === 'line' ? features.lines : features.areas;
+    for (const [which, id, emphasis] of [['hovered', s.hoveredId, 1], ['chosen', s.selectedId, 2]] as const) {
+      const f = id ? members.find((m) => m.properties.id === id && shown(m)) : undefined;
+      const lyr = `${PREFIX}${block}-${which}`;
+      specs.push(f ? layer(lyr, LOOKS[block](f, emphasis, s.scale), inIndices([f]), true) : layer(lyr, { type: LOOKS[block](members[0] ?? features.areas[0], 0, 1).type, paint: {}, layout: {} }, NOTHING, false));
+    }
   }
   // The points share one layer: their looks are read from the source, their size from the choice.
   const radius = (e: number) => style.pointRadius(e) * s.scale;
@@ -134,6 +181,7 @@ export function createFirstView(
   let display: DisplayTransform | null = null;
   let data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
   let specs: Spec[] = [];
+  const groups = groupsOf(features);
   let removed = false;
   let hovered: string | null = null;
   // Where the project layers go: under the base map's labels, as deck.gl's.
@@ -160,11 +208,14 @@ export function createFirstView(
         map.addLayer(l, before());
         continue;
       }
-      for (const [k, v] of Object.entries((l as { paint?: Paint }).paint ?? {})) {
-        if (JSON.stringify(v) !== JSON.stringify((old as { paint?: Paint }).paint?.[k])) map.setPaintProperty(l.id, k as never, v as never);
-      }
-      const vis = (l as { layout?: Paint }).layout?.visibility;
-      if (vis !== (old as { layout?: Paint }).layout?.visibility) map.setLayoutProperty(l.id, 'visibility', vis as 'visible' | 'none');
+      // A key the new looks lack is set back to MapLibre's default (undefined).
+      const diff = (kind: 'paint' | 'layout', set: (k: string, v: unknown) => void) => {
+        const a = (old as { paint?: Paint; layout?: Paint })[kind] ?? {};
+        const b = (l as { paint?: Paint; layout?: Paint })[kind] ?? {};
+        for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) set(k, b[k]);
+      };
+      diff('paint', (k, v) => map.setPaintProperty(l.id, k as never, v as never));
+      diff('layout', (k, v) => map.setLayoutProperty(l.id, k as never, v as never));
       if (JSON.stringify(l.filter) !== JSON.stringify(old.filter)) map.setFilter(l.id, l.filter);
     }
   }
@@ -193,7 +244,7 @@ export function createFirstView(
         data = sourceData(features, s.display);
         (map.getSource(SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(data);
       }
-      apply(layerSpecs(features, s));
+      apply(layerSpecs(features, groups, s));
       ensure();
     },
     remove() {
