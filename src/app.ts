@@ -88,6 +88,12 @@ export function reportDataset(data: AppData): ReportDataset {
 export interface StartedApp {
   /** MapLibre draws the report's projects until deck.gl has (false for sets too large for it: deck.gl draws them first). */
   firstView: boolean;
+  /**
+   * Resolves once the panels (tabs, filters, list, legend, a card asked for by the URL) are filled.
+   * They are filled when the page is first idle, after the map has sent its first work to its
+   * worker: on a throttled phone that fill (~0.25 s) otherwise held back the map's first tiles.
+   */
+  panels: Promise<void>;
   /** Brings back the imports saved in earlier visits (their storage starts then, not with the page). */
   restoreImports(): void;
   /**
@@ -323,25 +329,42 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     if (e.key === 'Escape' && store.get().selectedId && !target.closest('.project-list')) choose(null);
     if ((e.key === 'p' || e.key === 'P') && view && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) store.set({ present: !store.get().present });
   });
-  store.subscribe((s, prev) => render(s, prev));
+  // Until the panels are first filled, a change (a hover, the camera) only reaches the map.
+  let panelsIn = false;
+  store.subscribe((s, prev) => {
+    if (panelsIn) return render(s, prev);
+    if (prev.filters !== s.filters || prev.datasets !== s.datasets) shownView = filtered(s.datasets, s.filters);
+    renderLayers(s);
+  });
   // A switch of base map re-draws every overlay through the new display transform (drawings too).
   if (view) createBasemapMode(view, store, () => draw.setTransform(view.display));
-  render(store.get(), null);
   const first = store.get();
+  // The first view goes on the map now; the top bar's words too, as they set the map's final size.
+  shownView = filtered(first.datasets, first.filters);
+  renderLayers(first);
+  renderChrome(first.lang, first);
   if (view) {
     // The map was created at its final size (the panels keep their place while empty). A resize
     // reallocates the drawing buffer, ~50 ms of a load in software WebGL, so only when it changed.
     const box = view.map.getContainer();
     const canvas = view.map.getCanvas();
     if (box.clientWidth !== canvas.clientWidth || box.clientHeight !== canvas.clientHeight) view.map.resize();
-    if (first.near && !first.view) fitNear(view, first.near, pad());
-    else if (!first.view && first.selectedId && byId.has(first.selectedId)) {
-      const id = first.selectedId;
-      void selectionShown.then(() => store.get().selectedId === id && flyTo(id));
-    } else if (!first.view) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
+    if (!first.view && !first.near && !first.selectedId) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
   }
+  const panels = whenPageIdle().then(() => {
+    panelsIn = true;
+    const s = store.get();
+    render(s, null);
+    if (!view || s.view) return;
+    if (s.near) fitNear(view, s.near, pad());
+    else if (s.selectedId && byId.has(s.selectedId)) {
+      const id = s.selectedId;
+      void selectionShown.then(() => store.get().selectedId === id && flyTo(id));
+    }
+  });
   return {
     firstView: hasFirstView,
+    panels,
     restoreImports: () => void actions.restore().then(() => (document.body.dataset.restored = 'true')),
     warm() {
       void detailsCode().catch(() => {}); // a failure is said at the click, which asks again
@@ -359,4 +382,16 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
       view.map.triggerRepaint();
     },
   };
+}
+
+/**
+ * Resolves when the page's thread is first idle (no frame or message waiting), or after 1 s at the
+ * latest; at once where the browser cannot say (Safari has no requestIdleCallback).
+ */
+function whenPageIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    const sched = (globalThis as unknown as { scheduler?: { postTask(cb: () => void, o: { priority: string }): Promise<void> } }).scheduler;
+    if (sched) void sched.postTask(resolve, { priority: 'background' });
+    else setTimeout(resolve, 0);
+  });
 }

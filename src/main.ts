@@ -1,6 +1,7 @@
 import './style.css';
 import { startApp } from './app';
-import { loadBaseMap } from './data/basemap';
+import { BASE_MAP_URLS, loadPlaceData } from './data/basemap';
+import { DataFileError } from './data/errors';
 import { fetchProjectFiles, readProjectFiles } from './data/projects';
 import { isLang, t, type Lang } from './i18n';
 import { createMapView } from './map/map-view';
@@ -30,12 +31,13 @@ function storedLang(): Lang {
 
 async function start(): Promise<void> {
   const benchN = Number(new URLSearchParams(location.search).get('bench') ?? 0);
-  // Every file is requested now, but only the base map is read before the map is created:
-  // MapLibre tiles it (in its worker) and compiles its shaders while the projects are parsed.
+  // Every file is requested now, and the map is created at once: MapLibre's worker fetches and
+  // tiles the base map's files itself while the page reads the projects and the place names. On
+  // a throttled phone, waiting for the base map before creating the map cost ~0.4 s (issue 11).
   const projectData = fetchProjectFiles();
   projectData.catch(() => {}); // awaited (and reported) below; not unhandled while the map starts
-  const base = await loadBaseMap();
-  performance.mark('jzmap:basemap');
+  const placeData = loadPlaceData();
+  placeData.catch(() => {});
 
   // Language and camera do not depend on the projects; the selection is validated once they are in.
   const early = readUrl(location.search, new Set());
@@ -48,14 +50,27 @@ async function start(): Promise<void> {
   // A device without WebGL cannot draw the map; everything else still works without it.
   const view = tryCreateMap(mapEl, lang, () => createMapView({
     container: mapEl,
-    base,
+    base: BASE_MAP_URLS,
     lang,
     labels: { zoomIn: t(lang, 'zoomIn'), zoomOut: t(lang, 'zoomOut'), compass: t(lang, 'compass'), map: t(lang, 'mapCanvas') },
     initialView: early.view ?? undefined,
     fitPadding: mapPadding(sidebar, details),
   }));
   performance.mark('jzmap:map-created');
+  // The base map's files are read by MapLibre's worker: one that fails is named, and the rest of
+  // the map still shows.
+  let baseFailed = false;
+  view?.map.on('error', (ev) => {
+    const e = ev as { sourceId?: string; error?: { message?: string } };
+    // Counties and places are also read by the page, whose failure is said (and stops the app).
+    if (e.sourceId !== 'water' && e.sourceId !== 'neighbours') return;
+    baseFailed = true;
+    const err = new DataFileError(`data/base/${e.sourceId}.geojson`, `无法读取 could not be read (${e.error?.message ?? '?'})`);
+    showNotice(statusEl, `${err.message} ${err.hint}`, t(lang, 'close'));
+  });
 
+  const base = await placeData;
+  performance.mark('jzmap:basemap');
   const loaded = readProjectFiles(await projectData);
   performance.mark('jzmap:data');
   let projects = loaded.projects;
@@ -88,6 +103,8 @@ async function start(): Promise<void> {
   if (benchN > 0) (await import('./bench/filter-bench')).installFilterBench(store, projects.length);
   // Ready: the map is idle with the projects drawn, by MapLibre's first view (map/first-view.ts),
   // or by deck.gl for a set too large for it (the benchmark's synthetic data).
+  await app.panels;
+  performance.mark('jzmap:panels');
   if (view) {
     if (!app.firstView) await view.whenDrawn(PROJECT_LAYER_IDS);
     await view.whenIdle();
@@ -96,7 +113,7 @@ async function start(): Promise<void> {
   // A record of the shipped data that breaks the schema is named, not silently dropped.
   const rejected = loaded.rejected.map((r) => `#${r.index} ${r.id || '?'}: ${r.reason}`).join('; ');
   if (rejected) showNotice(statusEl, `data/projects.geojson — ${t(lang, 'rejected', { n: loaded.rejected.length })} ${rejected}`, t(lang, 'close'));
-  else showStatus(statusEl, '');
+  else if (!baseFailed) showStatus(statusEl, '');
   document.body.dataset.readyAt = String(performance.now());
   document.body.dataset.ready = 'true';
   // Imports saved in earlier visits come back once the report is drawn.

@@ -4,6 +4,15 @@ import waterUrl from '../../data/base/water.geojson?url';
 import placesUrl from '../../data/base/places.geojson?url';
 import { fetchFeatureCollection } from './fetch-data';
 
+/**
+ * Where the embedded base map's files are served. The app hands these to MapLibre, whose worker
+ * fetches and parses them off the page's thread, so the map is created before they arrive.
+ */
+export const BASE_MAP_URLS = { counties: countiesUrl, neighbours: neighboursUrl, water: waterUrl, places: placesUrl } as const;
+
+/** Each layer of the embedded base map, as data or as the URL MapLibre fetches it from. */
+export type BaseMapSources = Record<keyof typeof BASE_MAP_URLS, GeoJSON.FeatureCollection | string>;
+
 /** The embedded base map's layers (data/base/, built by scripts/build-basemap.mjs). */
 export interface BaseMapData {
   counties: GeoJSON.FeatureCollection;
@@ -20,4 +29,16 @@ export async function loadBaseMap(): Promise<BaseMapData> {
     fetchFeatureCollection(placesUrl, 'data/base/places.geojson'),
   ]);
   return { counties, neighbours, water, places };
+}
+
+/**
+ * The two layers the page itself reads (places for the search, counties to place imported rows);
+ * a missing or corrupt one is named. The map reads all four through BASE_MAP_URLS.
+ */
+export async function loadPlaceData(): Promise<Pick<BaseMapData, 'counties' | 'places'>> {
+  const [counties, places] = await Promise.all([
+    fetchFeatureCollection(countiesUrl, 'data/base/counties.geojson'),
+    fetchFeatureCollection(placesUrl, 'data/base/places.geojson'),
+  ]);
+  return { counties, places };
 }

@@ -1,5 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import type { BaseMapData } from '../data/basemap';
+import type { BaseMapSources } from '../data/basemap';
 
 /**
  * CSS font families for labels. The style has no `glyphs`, so MapLibre draws every label with the
@@ -40,8 +40,11 @@ export function labelExpression(lang: LabelLanguage): unknown {
     : ['format', ['coalesce', ['get', 'name_en'], ['get', 'name']], {}, '\n', {}, ['get', 'name'], { 'font-scale': 0.8 }];
 }
 
-/** The embedded, offline base map: data is inlined, so the style itself makes no requests. */
-export function buildBaseStyle(base: BaseMapData, lang: LabelLanguage = 'zh', textScale = 1): StyleSpecification {
+/**
+ * The embedded, offline base map. Its sources are the data itself or the URLs of the app's own
+ * files (data/base/), never anything outside the page's origin.
+ */
+export function buildBaseStyle(base: BaseMapSources, lang: LabelLanguage = 'zh', textScale = 1): StyleSpecification {
   const label = labelExpression(lang) as never;
   const s = (px: number) => px * textScale;
   return {

@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Layer } from '@deck.gl/core';
 import type { StyleSpecification } from 'maplibre-gl';
 import { IDENTITY, type DisplayTransform } from '../basemaps/display-crs';
-import type { BaseMapData } from '../data/basemap';
+import type { BaseMapSources } from '../data/basemap';
 import { buildBaseStyle, type LabelLanguage } from './basemap-style';
 import { JINGZHOU_BOUNDS } from './bounds';
 import type { DeckOverlay } from './deck-overlay';
@@ -62,7 +62,8 @@ export interface MapView {
 
 export interface MapViewOptions {
   container: HTMLElement;
-  base: BaseMapData;
+  /** The embedded base map's layers: data, or the URLs MapLibre's worker fetches them from. */
+  base: BaseMapSources;
   lang: LabelLanguage;
   /** Accessible names of the controls, in the page's language. */
   labels: { zoomIn: string; zoomOut: string; compass: string; map: string };

@@ -78,6 +78,21 @@ describe('a missing or corrupt data file', () => {
   });
 });
 
+describe('a missing base-map layer read by the map itself', () => {
+  it('is named on the page, and the map and the projects still show', async () => {
+    const s = await openSession(baseUrl);
+    try {
+      await s.page.route(/water-[^/]*\.geojson/, (r) => r.fulfill({ status: 404, body: 'not found' }));
+      await s.page.goto(baseUrl);
+      expect(await waitReady(s.page)).toBe('true');
+      await expect(s.page.locator('.status-note').textContent()).resolves.toMatch(/data\/base\/water\.geojson.*npm ci/);
+      expect(await s.page.locator('.project-list [role=option]').count()).toBe(projects.features.length);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('a bad record in the project data', () => {
   it('is named with its position and reason, and every other project still shows', async () => {
     const s = await openSession(baseUrl);
