@@ -353,12 +353,12 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   }
   const panels = whenPageIdle().then(() => {
     panelsIn = true;
-    const s = store.get();
-    render(s, null);
-    if (!view || s.view) return;
-    if (s.near) fitNear(view, s.near, pad());
-    else if (s.selectedId && byId.has(s.selectedId)) {
-      const id = s.selectedId;
+    render(store.get(), null);
+    // Framed as the page was opened: the camera's own first 'moveend' has set a view since.
+    if (!view || first.view) return;
+    if (first.near) fitNear(view, first.near, pad());
+    else if (first.selectedId && byId.has(first.selectedId)) {
+      const id = first.selectedId;
       void selectionShown.then(() => store.get().selectedId === id && flyTo(id));
     }
   });
