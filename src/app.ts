@@ -348,8 +348,10 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     // reallocates the drawing buffer, ~50 ms of a load in software WebGL, so only when it changed.
     const box = view.map.getContainer();
     const canvas = view.map.getCanvas();
-    if (box.clientWidth !== canvas.clientWidth || box.clientHeight !== canvas.clientHeight) view.map.resize();
-    if (!first.view && !first.near && !first.selectedId) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
+    const resized = box.clientWidth !== canvas.clientWidth || box.clientHeight !== canvas.clientHeight;
+    if (resized) view.map.resize();
+    // Created with the whole city framed; framed again only if the size it was framed for changed.
+    if (resized && !first.view && !first.near && !first.selectedId) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
   }
   const panels = whenPageIdle().then(() => {
     panelsIn = true;

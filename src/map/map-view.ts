@@ -87,6 +87,9 @@ export function createMapView(opts: MapViewOptions): MapView {
     maxZoom: 17,
     maxBounds: [[108.5, 27.5], [116.5, 32.5]],
     attributionControl: false,
+    // Labels appear at once instead of fading in over 0.3 s: every fade step repaints the whole
+    // map, ~0.1 s a frame in software WebGL, and the map is not idle until the fade ends.
+    fadeDuration: 0,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.getCanvas().setAttribute('aria-label', opts.labels.map);
