@@ -78,6 +78,25 @@ describe('a missing or corrupt data file', () => {
   });
 });
 
+describe('the top bar on a narrow phone', () => {
+  it.each(['en', 'zh'])('keeps every button on the screen (%s, 360 px wide)', async (lang) => {
+    const s = await openSession(baseUrl, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    try {
+      await s.page.goto(`${baseUrl}?lang=${lang}`);
+      expect(await waitReady(s.page)).toBe('true');
+      const boxes = await s.page.locator('.topbar button').evaluateAll((bs) => bs.map((b) => ({ name: b.textContent, left: b.getBoundingClientRect().left, right: b.getBoundingClientRect().right })));
+      expect(boxes.length).toBe(5);
+      for (const b of boxes) expect(b.right, `${b.name} ends at ${b.right}`).toBeLessThanOrEqual(360);
+      for (const b of boxes) expect(b.left).toBeGreaterThanOrEqual(0);
+      // The switch of language is one of them, and a tap reaches it.
+      await s.page.getByRole('button', { name: lang === 'en' ? /中文/ : /English/ }).tap();
+      await expect.poll(() => s.page.locator('html').getAttribute('lang')).toBe(lang === 'en' ? 'zh-CN' : 'en');
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('a missing base-map layer read by the map itself', () => {
   it('is named on the page, and the map and the projects still show', async () => {
     const s = await openSession(baseUrl);
