@@ -158,6 +158,15 @@ function layerSpecs(features: ProjectFeatures, groups: Group[], s: FirstViewStat
   return specs;
 }
 
+/**
+ * The first view's layers for a state, as MapLibre layer specifications (the source is
+ * `fv-projects`). They are added without MapLibre's run-time validation (most of what adding a
+ * layer costs): tests/unit/first-view.test.ts validates them against the style spec instead.
+ */
+export function firstViewLayers(features: ProjectFeatures, s: FirstViewState): Spec[] {
+  return layerSpecs(features, groupsOf(features), s);
+}
+
 /** The source's features: the geometry as shown, with what the layers filter on and the points' looks. */
 function sourceData(features: ProjectFeatures, display: DisplayTransform): GeoJSON.FeatureCollection {
   const out: GeoJSON.Feature[] = display.features(features.links).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { kind: 'link' } }));
@@ -195,7 +204,14 @@ export function createFirstView(
     } catch {
       return; // the style is not parsed yet: its 'styledata' comes back here
     }
-    for (const l of specs) map.addLayer(l, before());
+    addLayers(specs);
+  }
+  /**
+   * Adds layers unvalidated (see firstViewLayers); the last through map.addLayer, which also tells
+   * the map its style changed.
+   */
+  function addLayers(list: Spec[]): void {
+    list.forEach((l, i) => (i < list.length - 1 ? map.style.addLayer(l, before(), { validate: false }) : map.addLayer(l, before())));
   }
   /** Applies a new set of specs: same ids in the same order, so only changed properties are set. */
   function apply(next: Spec[]): void {
@@ -205,7 +221,7 @@ export function createFirstView(
     for (const l of next) {
       const old = prev.get(l.id);
       if (!old || !map.getLayer(l.id)) {
-        map.addLayer(l, before());
+        addLayers([l]);
         continue;
       }
       // A key the new looks lack is set back to MapLibre's default (undefined).
