@@ -38,6 +38,7 @@ import { installWaysIn } from './import-ui/ways-in';
 import { storageNotice } from './import-ui/storage-notice';
 import { renderTabs } from './ui/tabs';
 import { renderDownloadButtons } from './ui/download-buttons';
+import { backgroundTask } from './background-task';
 
 // Panels fetched when their tab is first opened.
 const statsPanel = lazyPart('统计 Statistics', () => import('./ui/stats-panel'));
@@ -353,7 +354,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     // Created with the whole city framed; framed again only if the size it was framed for changed.
     if (resized && !first.view && !first.near && !first.selectedId) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
   }
-  const panels = whenPageIdle().then(() => {
+  const panels = backgroundTask().then(() => {
     panelsIn = true;
     render(store.get(), null);
     // Framed as the page was opened: the camera's own first 'moveend' has set a view since.
@@ -384,16 +385,4 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
       view.map.triggerRepaint();
     },
   };
-}
-
-/**
- * Resolves when the page's thread is first idle (no frame or message waiting), or after 1 s at the
- * latest; at once where the browser cannot say (Safari has no requestIdleCallback).
- */
-function whenPageIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    const sched = (globalThis as unknown as { scheduler?: { postTask(cb: () => void, o: { priority: string }): Promise<void> } }).scheduler;
-    if (sched) void sched.postTask(resolve, { priority: 'background' });
-    else setTimeout(resolve, 0);
-  });
 }

@@ -10,6 +10,7 @@ import { JINGZHOU_BOUNDS } from './bounds';
 import type { DeckOverlay } from './deck-overlay';
 import { firstViewIdsAt } from './first-view';
 import { PROJECT_LAYER_IDS } from './project-features';
+import { backgroundTask } from '../background-task';
 
 /** The deck.gl half of src/map (deck.ts), fetched after the first view. */
 export type DeckModule = typeof import('./deck');
@@ -94,14 +95,21 @@ export function createMapView(opts: MapViewOptions): MapView {
   });
   map.getCanvas().setAttribute('aria-label', opts.labels.map);
 
-  const nav = new maplibregl.NavigationControl({ visualizePitch: true });
-  map.addControl(nav, 'top-right');
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+  // The controls are added in a task of their own once the map's first work is under way: adding
+  // them (their layout and labels) held the map's first frame back ~60 ms on a throttled phone.
   let attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: PROJECTS_ATTRIBUTION });
-  map.addControl(attribution, 'bottom-right');
-  labelControls(opts.container, opts.labels);
-  // Compact attribution starts folded, so it never covers the map on a phone.
-  map.once('load', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
+  let controlsIn = false;
+  void backgroundTask().then(() => {
+    controlsIn = true;
+    map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    map.addControl(attribution, 'bottom-right');
+    labelControls(opts.container, opts.labels);
+    // Compact attribution starts folded, so it never covers the map on a phone.
+    const fold = () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+    fold();
+    if (!map.loaded()) map.once('load', fold);
+  });
 
   let current: Layer[] = [];
   let deck: DeckOverlay | null = null;
@@ -169,11 +177,11 @@ export function createMapView(opts: MapViewOptions): MapView {
       build = next ?? embedded;
       map.setStyle(build(label.lang, label.textScale), { diff: false });
       map.jumpTo({ center: display.toDisplay(here) });
-      map.removeControl(attribution);
+      if (controlsIn) map.removeControl(attribution);
       // A street map's credit is spelled out on wide screens; on a phone MapLibre folds it into its
       // (i) button (compact left undefined), as the long line covered the bottom of the map.
       attribution = new maplibregl.AttributionControl({ compact: credit === null ? true : undefined, customAttribution: credit ? [credit, PROJECTS_ATTRIBUTION] : PROJECTS_ATTRIBUTION });
-      map.addControl(attribution, 'bottom-right');
+      if (controlsIn) map.addControl(attribution, 'bottom-right');
       // The embedded map's credit starts folded again (MapLibre opens a new compact control).
       if (credit === null) map.once('styledata', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
     },
