@@ -91,8 +91,8 @@ export interface StartedApp {
   firstView: boolean;
   /**
    * Resolves once the panels (tabs, filters, list, legend, a card asked for by the URL) are filled.
-   * They are filled when the page is first idle, after the map has sent its first work to its
-   * worker: on a throttled phone that fill (~0.25 s) otherwise held back the map's first tiles.
+   * They are filled in a background-priority task, or at the map's first idle if that comes
+   * sooner: filled at once, on a throttled phone (~0.25 s) they held back the map's first tiles.
    */
   panels: Promise<void>;
   /** Brings back the imports saved in earlier visits (their storage starts then, not with the page). */
@@ -354,7 +354,9 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     // Created with the whole city framed; framed again only if the size it was framed for changed.
     if (resized && !first.view && !first.near && !first.selectedId) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
   }
-  const panels = backgroundTask().then(() => {
+  // In a background task, or when the map is first idle if that comes sooner: the panels are not
+  // left waiting behind deck.gl, which is fetched then (map-view.ts).
+  const panels = Promise.race([backgroundTask(), ...(view ? [view.whenIdle()] : [])]).then(() => {
     panelsIn = true;
     render(store.get(), null);
     // Framed as the page was opened: the camera's own first 'moveend' has set a view since.
