@@ -71,7 +71,9 @@ export async function run(ctx) {
       await page.goto(ctx.appUrl, { timeout: 300_000 });
       await ctx.waitSettled(page, 300_000);
       const heap0 = await heapMb(cdp);
+      await watchLongTasks(page);
       const importMs = await importThroughUi(page, big);
+      const importTasks = await page.evaluate(() => window.__longTasks);
       const heap1 = await heapMb(cdp);
       // Filter change: untick and retick a theme; the synchronous store update is the main-thread cost.
       const fc = await page.evaluate(async () => {
@@ -107,10 +109,15 @@ export async function run(ctx) {
       const heapRemoved = await heapMb(cdp);
       await importThroughUi(page, big);
       const heap2 = await heapMb(cdp);
-      return { importMs, fc, picked, domRows, heap0, heap1, heapRemoved, heap2 };
+      return { importMs, importTasks, fc, picked, domRows, heap0, heap1, heapRemoved, heap2 };
     });
     const k = `${(N / 1e6).toFixed(N % 1e6 ? 1 : 0)}M`;
+    const over = desk.importTasks.filter((d) => d > 100);
     rows.push(
+      {
+        figure: `longest main-thread task, ${k}-row import through the app`, app: Math.max(0, ...desk.importTasks), anchor: 100, anchorName: 'limit', ratio: Math.max(0, ...desk.importTasks) / 100, unit: 'ms',
+        note: `from 添加 to the points drawn (${(desk.importMs / 1000).toFixed(1)} s); tasks over 50 ms: ${desk.importTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}; over 100 ms: ${over.length ? over.map((d) => d.toFixed(0)).join(', ') : 'none'}`,
+      },
       { figure: `filter change, ${k} imported points`, app: desk.fc.median, anchor: FRAME_MS, anchorName: 'one frame at 60 Hz', ratio: desk.fc.median / FRAME_MS, unit: 'ms', note: `median of 10 theme toggles, max ${desk.fc.max.toFixed(1)} ms` },
       { figure: `click picks the right point among ${k}`, app: desk.picked ? 1 : 0, anchor: null, ratio: null, unit: '', note: desk.picked ? 'details of p500500 opened' : 'WRONG or no feature picked' },
       { figure: `list rows in the page, ${k} features`, app: desk.domRows, anchor: null, ratio: null, unit: 'nodes', note: 'virtual list' },
