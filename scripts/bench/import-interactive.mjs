@@ -100,6 +100,8 @@ export async function run(ctx) {
       const box = await page.locator('#map canvas').boundingBox();
       const pt = await page.evaluate(([x, y]) => window.__jzmap.map.project([x, y]), [lon, lat]);
       await page.mouse.move(box.x + pt.x, box.y + pt.y);
+      // Hover names that point (the store's hoveredId is `<layer>#<row>`) before the click.
+      const hovered = await page.waitForFunction((row) => (window.__jzmap.store.get().hoveredId ?? '').endsWith(`#${row}`), target, { timeout: 60_000 }).then(() => true, () => false);
       await page.mouse.click(box.x + pt.x, box.y + pt.y);
       const picked = await page.waitForFunction((name) => document.querySelector('#details-title')?.textContent === name, `p${target}`, { timeout: 60_000 }).then(() => true, () => false);
       const domRows = await page.evaluate(() => { document.querySelector('#tab-projects')?.click(); return document.querySelectorAll('.project-list [role=option]').length; });
@@ -109,7 +111,7 @@ export async function run(ctx) {
       const heapRemoved = await heapMb(cdp);
       await importThroughUi(page, big);
       const heap2 = await heapMb(cdp);
-      return { importMs, importTasks, fc, picked, domRows, heap0, heap1, heapRemoved, heap2 };
+      return { importMs, importTasks, fc, hovered, picked, domRows, heap0, heap1, heapRemoved, heap2 };
     });
     const k = `${(N / 1e6).toFixed(N % 1e6 ? 1 : 0)}M`;
     const over = desk.importTasks.filter((d) => d > 100);
@@ -119,7 +121,7 @@ export async function run(ctx) {
         note: `from 添加 to the points drawn (${(desk.importMs / 1000).toFixed(1)} s); tasks over 50 ms: ${desk.importTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}; over 100 ms: ${over.length ? over.map((d) => d.toFixed(0)).join(', ') : 'none'}`,
       },
       { figure: `filter change, ${k} imported points`, app: desk.fc.median, anchor: FRAME_MS, anchorName: 'one frame at 60 Hz', ratio: desk.fc.median / FRAME_MS, unit: 'ms', note: `median of 10 theme toggles, max ${desk.fc.max.toFixed(1)} ms` },
-      { figure: `click picks the right point among ${k}`, app: desk.picked ? 1 : 0, anchor: null, ratio: null, unit: '', note: desk.picked ? 'details of p500500 opened' : 'WRONG or no feature picked' },
+      { figure: `hover and click pick the right point among ${k}`, app: desk.hovered && desk.picked ? 1 : 0, anchor: null, ratio: null, unit: '', note: `hover: ${desk.hovered ? 'row 500500 under the pointer' : 'WRONG or none'}; click: ${desk.picked ? 'details of p500500 opened' : 'WRONG or no feature picked'}` },
       { figure: `list rows in the page, ${k} features`, app: desk.domRows, anchor: null, ratio: null, unit: 'nodes', note: 'virtual list' },
       { figure: `JS heap after importing ${k} points`, app: desk.heap1, anchor: HEAP_LIMIT_MB, anchorName: 'issue 11 limit', ratio: desk.heap1 / HEAP_LIMIT_MB, unit: 'MB', note: `before import ${desk.heap0.toFixed(0)} MB; import took ${(desk.importMs / 1000).toFixed(1)} s from 添加 to report` },
       { figure: `JS heap after remove + same import again`, app: desk.heap2, anchor: desk.heap1, anchorName: 'after the first import', ratio: desk.heap2 / desk.heap1, unit: 'MB', note: `after remove ${desk.heapRemoved.toFixed(0)} MB` },
