@@ -1,6 +1,6 @@
 import './style.css';
 import { startApp } from './app';
-import { BASE_MAP_URLS, loadPlaceData } from './data/basemap';
+import { BASE_MAP_URLS, baseMapFile, loadPlaceData } from './data/basemap';
 import { DataFileError } from './data/errors';
 import { fetchProjectFiles, readProjectFiles } from './data/projects';
 import { isLang, t, type Lang } from './i18n';
@@ -65,7 +65,7 @@ async function start(): Promise<void> {
     // Counties and places are also read by the page, whose failure is said (and stops the app).
     if (e.sourceId !== 'water' && e.sourceId !== 'neighbours') return;
     baseFailed = true;
-    const err = new DataFileError(`data/base/${e.sourceId}.geojson`, `无法读取 could not be read (${e.error?.message ?? '?'})`);
+    const err = new DataFileError(baseMapFile(e.sourceId), `无法读取 could not be read (${e.error?.message ?? '?'})`);
     showNotice(statusEl, `${err.message} ${err.hint}`, t(lang, 'close'));
   });
 

@@ -10,8 +10,11 @@ import { fetchFeatureCollection } from './fetch-data';
  */
 export const BASE_MAP_URLS = { counties: countiesUrl, neighbours: neighboursUrl, water: waterUrl, places: placesUrl } as const;
 
+/** One layer of the embedded base map. */
+export type BaseMapLayer = keyof typeof BASE_MAP_URLS;
+
 /** Each layer of the embedded base map, as data or as the URL MapLibre fetches it from. */
-export type BaseMapSources = Record<keyof typeof BASE_MAP_URLS, GeoJSON.FeatureCollection | string>;
+export type BaseMapSources = Record<BaseMapLayer, GeoJSON.FeatureCollection | string>;
 
 /** The embedded base map's layers (data/base/, built by scripts/build-basemap.mjs). */
 export interface BaseMapData {
@@ -21,13 +24,13 @@ export interface BaseMapData {
   places: GeoJSON.FeatureCollection;
 }
 
+/** The repository path of a layer's file, as messages name it. */
+export const baseMapFile = (layer: BaseMapLayer): string => `data/base/${layer}.geojson`;
+
+const loadLayer = (layer: BaseMapLayer) => fetchFeatureCollection(BASE_MAP_URLS[layer], baseMapFile(layer));
+
 export async function loadBaseMap(): Promise<BaseMapData> {
-  const [counties, neighbours, water, places] = await Promise.all([
-    fetchFeatureCollection(countiesUrl, 'data/base/counties.geojson'),
-    fetchFeatureCollection(neighboursUrl, 'data/base/neighbours.geojson'),
-    fetchFeatureCollection(waterUrl, 'data/base/water.geojson'),
-    fetchFeatureCollection(placesUrl, 'data/base/places.geojson'),
-  ]);
+  const [{ counties, places }, neighbours, water] = await Promise.all([loadPlaceData(), loadLayer('neighbours'), loadLayer('water')]);
   return { counties, neighbours, water, places };
 }
 
@@ -36,9 +39,6 @@ export async function loadBaseMap(): Promise<BaseMapData> {
  * a missing or corrupt one is named. The map reads all four through BASE_MAP_URLS.
  */
 export async function loadPlaceData(): Promise<Pick<BaseMapData, 'counties' | 'places'>> {
-  const [counties, places] = await Promise.all([
-    fetchFeatureCollection(countiesUrl, 'data/base/counties.geojson'),
-    fetchFeatureCollection(placesUrl, 'data/base/places.geojson'),
-  ]);
+  const [counties, places] = await Promise.all([loadLayer('counties'), loadLayer('places')]);
   return { counties, places };
 }

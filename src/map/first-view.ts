@@ -141,7 +141,7 @@ function layerSpecs(features: ProjectFeatures, groups: Group[], s: FirstViewStat
     for (const [which, id, emphasis] of [['hovered', s.hoveredId, 1], ['chosen', s.selectedId, 2]] as const) {
       const f = id ? members.find((m) => m.properties.id === id && shown(m)) : undefined;
       const lyr = `${PREFIX}${block}-${which}`;
-      specs.push(f ? layer(lyr, LOOKS[block](f, emphasis, s.scale), inIndices([f]), true) : layer(lyr, { type: LOOKS[block](members[0] ?? features.areas[0], 0, 1).type, paint: {}, layout: {} }, NOTHING, false));
+      specs.push(f ? layer(lyr, LOOKS[block](f, emphasis, s.scale), inIndices([f]), true) : layer(lyr, { type: block === 'area' ? 'fill' : 'line', paint: {}, layout: {} }, NOTHING, false));
     }
   }
   // The points share one layer: their looks are read from the source, their size from the choice.

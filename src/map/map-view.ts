@@ -102,6 +102,9 @@ export function createMapView(opts: MapViewOptions): MapView {
   // The controls are added in a task of their own once the map's first work is under way: adding
   // them (their layout and labels) held the map's first frame back ~60 ms on a throttled phone.
   let attribution = new maplibregl.AttributionControl({ compact: true, customAttribution: PROJECTS_ATTRIBUTION });
+  // Registered through a fresh arrow each time: handing MapLibre this one function for both 'load'
+  // and 'styledata' left the credit unfolded after a base-map switch (basemaps.test.ts caught it).
+  const foldAttribution = () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
   let controlsIn = false;
   void backgroundTask().then(() => {
     controlsIn = true;
@@ -110,9 +113,8 @@ export function createMapView(opts: MapViewOptions): MapView {
     map.addControl(attribution, 'bottom-right');
     labelControls(opts.container, opts.labels);
     // Compact attribution starts folded, so it never covers the map on a phone.
-    const fold = () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
-    fold();
-    if (!map.loaded()) map.once('load', fold);
+    foldAttribution();
+    if (!map.loaded()) map.once('load', () => foldAttribution());
   });
 
   let current: Layer[] = [];
@@ -187,7 +189,7 @@ export function createMapView(opts: MapViewOptions): MapView {
       attribution = new maplibregl.AttributionControl({ compact: credit === null ? true : undefined, customAttribution: credit ? [credit, PROJECTS_ATTRIBUTION] : PROJECTS_ATTRIBUTION });
       if (controlsIn) map.addControl(attribution, 'bottom-right');
       // The embedded map's credit starts folded again (MapLibre opens a new compact control).
-      if (credit === null) map.once('styledata', () => opts.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
+      if (credit === null) map.once('styledata', () => foldAttribution());
     },
     pickAll() {
       const c = map.getCanvas();

@@ -1,8 +1,26 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openReady, openSession, screenshot, waitReady, type Session } from './browser';
+import type { Route } from 'playwright-core';
 import { projects } from './data';
 
 const baseUrl = inject('baseUrl');
+
+/**
+ * Loads the app with the files matching `file` answered by `answer`: the page must still get
+ * ready, say `message` in its notice, and lose nothing else (every valid project is listed).
+ */
+async function expectNoticeWithEveryProject(file: RegExp, answer: (route: Route) => Promise<void> | void, message: RegExp): Promise<void> {
+  const s = await openSession(baseUrl);
+  try {
+    await s.page.route(file, answer);
+    await s.page.goto(baseUrl);
+    expect(await waitReady(s.page)).toBe('true');
+    await expect(s.page.locator('.status-note').textContent()).resolves.toMatch(message);
+    expect(await s.page.locator('.project-list [role=option]').count()).toBe(projects.features.length);
+  } finally {
+    await s.close();
+  }
+}
 
 describe('the app on its embedded base map', () => {
   let s: Session;
@@ -99,37 +117,17 @@ describe('the top bar on a narrow phone', () => {
 
 describe('a missing base-map layer read by the map itself', () => {
   it('is named on the page, and the map and the projects still show', async () => {
-    const s = await openSession(baseUrl);
-    try {
-      await s.page.route(/water-[^/]*\.geojson/, (r) => r.fulfill({ status: 404, body: 'not found' }));
-      await s.page.goto(baseUrl);
-      expect(await waitReady(s.page)).toBe('true');
-      await expect(s.page.locator('.status-note').textContent()).resolves.toMatch(/data\/base\/water\.geojson.*npm ci/);
-      expect(await s.page.locator('.project-list [role=option]').count()).toBe(projects.features.length);
-    } finally {
-      await s.close();
-    }
+    await expectNoticeWithEveryProject(/water-[^/]*\.geojson/, (r) => r.fulfill({ status: 404, body: 'not found' }), /data\/base\/water\.geojson.*npm ci/);
   });
 });
 
 describe('a bad record in the project data', () => {
   it('is named with its position and reason, and every other project still shows', async () => {
-    const s = await openSession(baseUrl);
-    try {
-      await s.page.route(/projects-[^/]*\.geojson/, async (route) => {
-        const res = await route.fetch();
-        const fc = (await res.json()) as GeoJSON.FeatureCollection;
-        fc.features.splice(2, 0, { type: 'Feature', geometry: { type: 'Point', coordinates: [999, 30] }, properties: { ...fc.features[0].properties, id: 'broken-one' } });
-        await route.fulfill({ response: res, json: fc });
-      });
-      await s.page.goto(baseUrl);
-      expect(await waitReady(s.page)).toBe('true');
-      const note = s.page.locator('.status-note');
-      await expect(note.textContent()).resolves.toMatch(/#3 broken-one: .*coordinates out of WGS-84 range/);
-      // Nothing else lost: every valid project is listed.
-      expect(await s.page.locator('.project-list [role=option]').count()).toBe(projects.features.length);
-    } finally {
-      await s.close();
-    }
+    await expectNoticeWithEveryProject(/projects-[^/]*\.geojson/, async (route) => {
+      const res = await route.fetch();
+      const fc = (await res.json()) as GeoJSON.FeatureCollection;
+      fc.features.splice(2, 0, { type: 'Feature', geometry: { type: 'Point', coordinates: [999, 30] }, properties: { ...fc.features[0].properties, id: 'broken-one' } });
+      await route.fulfill({ response: res, json: fc });
+    }, /#3 broken-one: .*coordinates out of WGS-84 range/);
   });
 });
