@@ -81,11 +81,13 @@ export async function openSession(
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
-  // What the map shows, for tests that look at pixels: a copy of the map canvas (the app keeps its
-  // drawing buffer), in device pixels.
+  // What the map shows, for tests that look at pixels: a copy of the map canvas, in device pixels.
+  // The app does not keep its drawing buffer once a frame is shown, so the map is drawn again here
+  // and copied in the same task, as printing does (src/publish/print.ts).
   await context.addInitScript(() => {
     window.__mapImage = () => {
       const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+      (window as unknown as { __jzmap?: { map?: { redraw(): void } | null } }).__jzmap?.map?.redraw();
       const off = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
       const ctx = off.getContext('2d')!;
       ctx.drawImage(canvas, 0, 0);
