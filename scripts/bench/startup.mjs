@@ -35,17 +35,17 @@ async function firstLoadJs(url) {
   return withPage(async (page) => {
     const bodies = [];
     page.on('response', (r) => {
-      if (r.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(r.url())) bodies.push(r.body().then((b) => ({ url: r.url(), b }), () => null));
+      if (r.request().resourceType() !== 'script' && !/\.m?js(\?|$)/.test(r.url())) return;
+      // When the request started (ms since 1970): workers' scripts are not in the page's resource timing.
+      const started = r.request().timing().startTime;
+      bodies.push(r.body().then((b) => ({ url: r.url(), b, started }), () => null));
     });
     await page.goto(url, { timeout: 300_000 });
     await waitReady(page);
-    // Scripts requested as the page became ready (deck.gl, fetched once the first view is drawn)
-    // are not first-load: a script counts unless the page's own timing says it started after ready.
-    const late = new Set(await page.evaluate(() => {
-      const at = Number(document.body.dataset.readyAt);
-      return performance.getEntriesByType('resource').filter((e) => e.startTime >= at).map((e) => e.name);
-    }));
-    const files = (await Promise.all(bodies)).filter((f) => f && !late.has(f.url));
+    // Scripts requested as the page became ready (deck.gl, fetched once the first view is drawn; the
+    // storage worker, started then) are not first-load: a script counts if it was requested before ready.
+    const readyAt = await page.evaluate(() => performance.timeOrigin + Number(document.body.dataset.readyAt));
+    const files = (await Promise.all(bodies)).filter((f) => f && f.started < readyAt);
     return files.map(({ url: u, b }) => ({ file: new URL(u).pathname.split('/').pop(), raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length }));
   });
 }
