@@ -191,7 +191,12 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   }
 
   /** Everything whose words depend on the language only. */
+  // The language the top bar and labels were last drawn in. The first view draws them before the
+  // panels' first render, which then leaves them be: rebuilt, the top bar is painted and rastered
+  // again in the middle of the map's first frames.
+  let chromeLang: Lang | null = null;
   function renderChrome(lang: Lang, s: AppState): void {
+    chromeLang = lang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     dom.title.textContent = t(lang, 'title');
     dom.subtitle.textContent = t(lang, 'subtitle');
@@ -250,7 +255,7 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     if (s.present !== (prev?.present ?? false)) (s.present ? present.enter(s) : present.leave(s));
     const datasetsChanged = !prev || prev.datasets !== s.datasets;
     if (!prev || prev.lang !== lang) {
-      renderChrome(lang, s);
+      if (chromeLang !== lang) renderChrome(lang, s);
       if (prev) view?.setLanguage(lang, present.scale());
       // Remembered when it is set, not with the URL's delayed write: a page left within that delay
       // keeps the choice, and other changes (a filter, a hover) do not write storage again.
