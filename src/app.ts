@@ -190,11 +190,11 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
       .then(removeFirstView, () => {}); // a failed fetch is said by main.ts; the first view stays
   }
 
-  /** Everything whose words depend on the language only. */
-  // The language the top bar and labels were last drawn in. The first view draws them before the
-  // panels' first render, which then leaves them be: rebuilt, the top bar is painted and rastered
-  // again in the middle of the map's first frames.
+  // The language the top bar and labels were last drawn in. startApp draws them with the first
+  // view; the panels' first render (same language) leaves them be: rebuilt, the top bar would be
+  // painted and rastered again in the middle of the map's first frames.
   let chromeLang: Lang | null = null;
+  /** Everything whose words depend on the language only. */
   function renderChrome(lang: Lang, s: AppState): void {
     chromeLang = lang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
