@@ -55,6 +55,10 @@ export interface MapView {
   /** Resolves once deck.gl is on the map and has been given its layers (before that, `layers()` is empty). */
   whenLayers(): Promise<void>;
   setLanguage(lang: LabelLanguage, textScale?: number): void;
+  /**
+   * Resolves when the map is idle: at once if nothing was drawn since its last 'idle', else at the
+   * next. (`loaded()` alone turns true when the last tiles arrive, a frame before they are drawn.)
+   */
   whenIdle(): Promise<void>;
   /**
    * Resolves after deck.gl has drawn a frame in which every layer named in `ids` was set, loaded
@@ -120,6 +124,11 @@ export function createMapView(opts: MapViewOptions): MapView {
     foldAttribution();
     if (!map.loaded()) map.once('load', () => foldAttribution());
   });
+
+  // Whether the map's last word was 'idle': a frame drawn since, or one asked for, means it is not.
+  let idle = false;
+  map.on('idle', () => (idle = true));
+  map.on('render', () => (idle = false));
 
   let current: Layer[] = [];
   let deck: DeckOverlay | null = null;
@@ -213,7 +222,7 @@ export function createMapView(opts: MapViewOptions): MapView {
       d.afterRender.add(check);
       map.triggerRepaint();
     })),
-    whenIdle: () => new Promise((resolve) => (map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
+    whenIdle: () => new Promise((resolve) => (idle && map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
   };
 }
 
