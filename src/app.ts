@@ -187,7 +187,8 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
         renderLayers(store.get());
         return view.whenDrawn(PROJECT_LAYER_IDS);
       })
-      .then(removeFirstView, () => {}); // a failed fetch is said by main.ts; the first view stays
+      // A failed fetch is said by main.ts; the first view stays, at full detail now.
+      .then(removeFirstView, () => firstView?.detail());
   }
 
   // The language the top bar and labels were last drawn in. startApp draws them with the first

@@ -28,6 +28,24 @@ const PREFIX = 'fv-';
  */
 export const FIRST_VIEW_MAX_FEATURES = 2000;
 
+/** MapLibre's default simplification tolerance of a GeoJSON source, in pixels of its tiles. */
+const DEFAULT_TOLERANCE = 0.375;
+/**
+ * The first view's source is tiled this many zoom levels below the opening view's: on a laptop a
+ * quarter as many tiles (each layer is drawn once per tile in every frame; 261 draws in the first
+ * view's last frame instead of 321, against 199 for the bare base map). Its tolerance shrinks by as
+ * much, so at the opening zoom its lines are as exact as a source tiled at that zoom; zoomed further
+ * in, they coarsen, for the second or so until deck.gl draws the projects (see `detail`).
+ */
+const COARSER_BY = 2;
+
+/** The first view's source options for a map opening at `zoom`. */
+export function firstViewTiling(zoom: number): { maxzoom: number; tolerance: number } {
+  const at = Math.max(0, Math.floor(zoom));
+  const maxzoom = Math.max(0, at - COARSER_BY);
+  return { maxzoom, tolerance: DEFAULT_TOLERANCE / 2 ** (at - maxzoom) };
+}
+
 /** The first view's layers now on `map`, bottom to top (none once it is removed). */
 function firstViewLayerIds(map: maplibregl.Map): string[] {
   return map.getLayersOrder().filter((id) => id.startsWith(PREFIX));
@@ -56,6 +74,8 @@ export interface FirstViewState {
 
 export interface FirstView {
   render(state: FirstViewState): void;
+  /** Re-tiles it at MapLibre's full detail, for a first view that stays (deck.gl could not be loaded). */
+  detail(): void;
   /** Takes its layers and listeners off the map, for good (deck.gl has drawn the projects). */
   remove(): void;
 }
@@ -192,6 +212,7 @@ export function createFirstView(
   let specs: Spec[] = [];
   const groups = groupsOf(features);
   let removed = false;
+  let full = false;
   let hovered: string | null = null;
   // Where the project layers go: under the base map's labels, as deck.gl's.
   const before = () => (map.getLayer(OVERLAY_ANCHOR) ? OVERLAY_ANCHOR : undefined);
@@ -200,7 +221,7 @@ export function createFirstView(
   function ensure(): void {
     if (removed || map.getSource(SOURCE)) return;
     try {
-      map.addSource(SOURCE, { type: 'geojson', data });
+      map.addSource(SOURCE, { type: 'geojson', data, ...(full ? {} : firstViewTiling(map.getZoom())) });
     } catch {
       return; // the style is not parsed yet: its 'styledata' comes back here
     }
@@ -261,6 +282,14 @@ export function createFirstView(
         (map.getSource(SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(data);
       }
       apply(layerSpecs(features, groups, s));
+      ensure();
+    },
+    detail() {
+      if (removed || full) return;
+      full = true;
+      // A source's tiling is fixed when it is added: the layers and source go back in anew.
+      for (const id of firstViewLayerIds(map)) map.removeLayer(id);
+      if (map.getSource(SOURCE)) map.removeSource(SOURCE);
       ensure();
     },
     remove() {

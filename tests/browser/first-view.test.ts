@@ -46,6 +46,9 @@ describe('the first view, before deck.gl arrives', () => {
     }));
     expect(state.settled).toBeNull();
     expect(state.layers).toBeGreaterThan(0);
+    // Tiled coarser than the view, for fewer tiles to draw each layer in (first-view.ts).
+    const tiledAt = await s.page.evaluate(() => (window as unknown as Jz).__jzmap.map.getSource<import('maplibre-gl').GeoJSONSource>('fv-projects')!.maxzoom);
+    expect(tiledAt).toBe(Math.floor(home!.zoom) - 2);
     // The whole city is in view: every project is drawn somewhere in it.
     expect(state.drawn).toBe(projects.features.length);
     await screenshot(s.page, 'first-view-1440x900');
@@ -116,6 +119,9 @@ describe('when deck.gl cannot be fetched', () => {
       expect(state.drawn).toBe(projects.features.length);
       expect(state.status).toContain('刷新页面');
       expect(state.status).toContain('reload the page');
+      // The first view is all there is now: re-tiled at MapLibre's full detail, every project still drawn.
+      await expect.poll(() => s.page.evaluate(() => (window as unknown as Jz).__jzmap.map.getSource<import('maplibre-gl').GeoJSONSource>('fv-projects')?.maxzoom), { timeout: 10_000 }).toBe(18);
+      await expect.poll(() => s.page.evaluate(() => (window as unknown as Jz).__jzmap.pickAll().length), { timeout: 10_000 }).toBe(projects.features.length);
     } finally {
       await s.close();
     }

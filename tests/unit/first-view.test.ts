@@ -6,7 +6,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { parseLinks, parseProjects } from '../../src/data/projects';
 import { BASE_MAP_URLS } from '../../src/data/basemap';
 import { buildBaseStyle } from '../../src/map/basemap-style';
-import { firstViewLayers, type FirstViewState } from '../../src/map/first-view';
+import { firstViewLayers, firstViewTiling, type FirstViewState } from '../../src/map/first-view';
 import { toFeatures } from '../../src/map/project-features';
 import { IDENTITY } from '../../src/basemaps/display-crs';
 import { dataDir } from './data-dir';
@@ -69,5 +69,18 @@ describe('the first view’s layers', () => {
     expect(chosen.filter).toEqual(['in', ['get', 'i'], ['literal', [features.lines[0].properties.filterIndex]]]);
     expect(layers.find((l) => l.id === 'fv-area-hovered')!.layout?.visibility).toBe('visible');
     expect(layers.find((l) => l.id === 'fv-line-hovered')!.layout?.visibility).toBe('none');
+  });
+});
+
+describe('the first view source', () => {
+  it('is tiled two zoom levels below the opening view, as exact there as a source tiled at it', () => {
+    // A laptop opens Jingzhou at ~8.0, a phone at ~6.9, a 4K screen at ~9.5.
+    for (const [zoom, maxzoom] of [[8.04, 6], [6.9, 4], [9.5, 7], [1.2, 0]] as const) {
+      const t = firstViewTiling(zoom);
+      expect(t.maxzoom).toBe(maxzoom);
+      // MapLibre simplifies by `tolerance` pixels of a tile at its own zoom: overzoomed to the
+      // opening zoom's whole level that is 0.375 px, MapLibre's default there.
+      expect(t.tolerance * 2 ** (Math.floor(zoom) - t.maxzoom)).toBeCloseTo(0.375, 10);
+    }
   });
 });
