@@ -41,6 +41,8 @@ import { renderDownloadButtons } from './ui/download-buttons';
 import { backgroundTask } from './background-task';
 
 // Panels fetched when their tab is first opened.
+/** The panels are filled by then even if the map has not yet been idle (see startApp). */
+const PANELS_LATEST_MS = 4000;
 const statsPanel = lazyPart('统计 Statistics', () => import('./ui/stats-panel'));
 // The details cards, with a project's nearest neighbours (turf's point-in-polygon and nearest-point code).
 const detailsCode = lazyPart('详情 Details', async () => {
@@ -360,9 +362,12 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     // Created with the whole city framed; framed again only if the size it was framed for changed.
     if (resized && !first.view && !first.near && !first.selectedId) view.map.fitBounds(JINGZHOU_BOUNDS, { padding: pad(), duration: 0 });
   }
-  // In a background task, or when the map is first idle if that comes sooner: the panels are not
-  // left waiting behind deck.gl, which is fetched then (map-view.ts).
-  const panels = Promise.race([backgroundTask(), ...(view ? [view.whenIdle()] : [])]).then(() => {
+  // When the map is first idle, before deck.gl is fetched (map-view.ts). Filled earlier, in a
+  // background task, their layout and raster competed with the map's first tiles and shader
+  // programs for the same two cores and GPU process: a laptop's first view came ~0.1 s later (15
+  // loads each, interleaved: mean 2312 vs 2222 ms to ready). A map that is not idle within a few
+  // seconds (a file that never comes) does not keep them empty. Without a map: the next quiet moment.
+  const panels = (view ? Promise.race([view.whenIdle(), new Promise<void>((r) => setTimeout(r, PANELS_LATEST_MS))]) : backgroundTask()).then(() => {
     panelsIn = true;
     render(store.get(), null);
     // Framed as the page was opened: the camera's own first 'moveend' has set a view since.
