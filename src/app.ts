@@ -364,9 +364,10 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   }
   // When the map is first idle, before deck.gl is fetched (map-view.ts). Filled earlier, in a
   // background task, their layout and raster competed with the map's first tiles and shader
-  // programs for the same two cores and GPU process: a laptop's first view came ~0.1 s later (15
-  // loads each, interleaved: mean 2312 vs 2222 ms to ready). A map that is not idle within a few
-  // seconds (a file that never comes) does not keep them empty. Without a map: the next quiet moment.
+  // programs for the same two cores and GPU process: with the first view's coarser tiles, a
+  // laptop's first view came ~0.25 s later that way (12 loads each: mean 2347 vs 2104 ms to ready).
+  // A map not idle within a few seconds (a file that never comes) does not keep them empty.
+  // Without a map: the next quiet moment.
   const panels = (view ? Promise.race([view.whenIdle(), new Promise<void>((r) => setTimeout(r, PANELS_LATEST_MS))]) : backgroundTask()).then(() => {
     panelsIn = true;
     render(store.get(), null);
