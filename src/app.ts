@@ -40,9 +40,9 @@ import { renderTabs } from './ui/tabs';
 import { renderDownloadButtons } from './ui/download-buttons';
 import { backgroundTask } from './background-task';
 
-// Panels fetched when their tab is first opened.
 /** The panels are filled by then even if the map has not yet been idle (see startApp). */
 const PANELS_LATEST_MS = 4000;
+// Panels fetched when their tab is first opened.
 const statsPanel = lazyPart('统计 Statistics', () => import('./ui/stats-panel'));
 // The details cards, with a project's nearest neighbours (turf's point-in-polygon and nearest-point code).
 const detailsCode = lazyPart('详情 Details', async () => {

@@ -125,7 +125,7 @@ export function createMapView(opts: MapViewOptions): MapView {
     if (!map.loaded()) map.once('load', () => foldAttribution());
   });
 
-  // Whether the map's last word was 'idle': a frame drawn since, or one asked for, means it is not.
+  // Whether the map's last word was 'idle': a frame drawn since means it is not (yet) idle again.
   let idle = false;
   map.on('idle', () => (idle = true));
   map.on('render', () => (idle = false));
