@@ -368,7 +368,10 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
   // laptop's first view came ~0.25 s later that way (12 loads each: mean 2347 vs 2104 ms to ready).
   // A map not idle within a few seconds (a file that never comes) does not keep them empty.
   // Without a map: the next quiet moment.
-  const panels = (view ? Promise.race([view.whenIdle(), new Promise<void>((r) => setTimeout(r, PANELS_LATEST_MS))]) : backgroundTask()).then(() => {
+  const panelsDue = view
+    ? Promise.race([view.whenIdle(), new Promise<void>((r) => setTimeout(r, PANELS_LATEST_MS))])
+    : backgroundTask();
+  const panels = panelsDue.then(() => {
     panelsIn = true;
     render(store.get(), null);
     // Framed as the page was opened: the camera's own first 'moveend' has set a view since.

@@ -256,6 +256,11 @@ export function createFirstView(
       if (JSON.stringify(l.filter) !== JSON.stringify(old.filter)) map.setFilter(l.id, l.filter);
     }
   }
+  /** Takes the layers, then their source, off the map (MapLibre refuses a source still in use). */
+  function takeOff(): void {
+    for (const id of firstViewLayerIds(map)) map.removeLayer(id);
+    if (map.getSource(SOURCE)) map.removeSource(SOURCE);
+  }
   // A few pixels around the point, as deck.gl's pick radius, so a finger finds a small marker.
   const pickAt = (p: maplibregl.Point): string | null => firstViewIdsAt(map, [[p.x - 3, p.y - 3], [p.x + 3, p.y + 3]])?.[0] ?? null;
   const click = (e: maplibregl.MapMouseEvent) => {
@@ -288,8 +293,7 @@ export function createFirstView(
       if (removed || full) return;
       full = true;
       // A source's tiling is fixed when it is added: the layers and source go back in anew.
-      for (const id of firstViewLayerIds(map)) map.removeLayer(id);
-      if (map.getSource(SOURCE)) map.removeSource(SOURCE);
+      takeOff();
       ensure();
     },
     remove() {
@@ -298,8 +302,7 @@ export function createFirstView(
       map.off('styledata', ensure);
       map.off('click', click);
       map.off('mousemove', move);
-      for (const id of firstViewLayerIds(map)) map.removeLayer(id);
-      if (map.getSource(SOURCE)) map.removeSource(SOURCE);
+      takeOff();
       if (hovered) map.getCanvas().style.cursor = '';
     },
   };
