@@ -9,7 +9,7 @@ export interface ImportedShown {
   dataset: ImportDataset;
   summary: ImportedSummary;
   /** GPU filter inputs for its layers. */
-  categories: Uint32Array;
+  categories: Uint8Array;
   pointCategories: number[][];
   shapeCategories: number[][];
 }
@@ -41,7 +41,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * theme or status change is one counting pass and a uniform on the GPU.
  */
 export function createFilteredView(): (datasets: readonly Dataset[], f: Filters) => FilteredView {
-  const cache = new WeakMap<object, { q: string; hits: Uint8Array | null; table: Uint32Array; counties: readonly string[]; categories: Uint32Array }>();
+  const cache = new WeakMap<object, { q: string; hits: Uint8Array | null; table: Uint32Array; counties: readonly string[]; categories: Uint8Array }>();
   let lastReport: { projects: Project[]; f: Filters; summary: Summary } | null = null;
   return (datasets, f) => {
     const report = reportOf(datasets);

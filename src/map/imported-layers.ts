@@ -27,8 +27,8 @@ const dash = new PathStyleExtension({ dash: true, offset: true });
 /** What the imported layers need from the filters: the per-row categories and the allowed ones. */
 export interface ImportedLayerInput {
   dataset: ImportDataset;
-  /** Four uint32 per row (see gpuCategories); a new array whenever county or search change. */
-  categories: Uint32Array;
+  /** Four bytes per row (see gpuCategories); a new array whenever county or search change. */
+  categories: Uint8Array;
   /** Allowed categories per channel for points, and for lines/areas. */
   pointCategories: number[][];
   shapeCategories: number[][];
@@ -88,7 +88,7 @@ function colours(d: ImportDataset): { fill: Uint8Array; line: Uint8Array } {
 }
 
 /** The binary data object, kept while its arrays stand so deck.gl uploads nothing on a re-render. */
-const binaryCache = new WeakMap<object, { categories: Uint32Array; fill: Uint8Array; positions: Float64Array; data: Binary }>();
+const binaryCache = new WeakMap<object, { categories: Uint8Array; fill: Uint8Array; positions: Float64Array; data: Binary }>();
 function binary(input: ImportedLayerInput, display: DisplayTransform): Binary {
   const d = input.dataset;
   const { fill, line } = colours(d);
@@ -230,7 +230,7 @@ const WARM_UP = {
       getPosition: { value: new Float64Array(0), size: 2 },
       getFillColor: { value: new Uint8Array(0), size: 4, normalized: true },
       getLineColor: { value: new Uint8Array(0), size: 4, normalized: true },
-      filterCategoryValues: { value: new Uint32Array(0), size: 4 },
+      filterCategoryValues: { value: new Uint8Array(0), size: 4 },
     },
   },
   visible: false,

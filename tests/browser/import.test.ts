@@ -107,6 +107,51 @@ describe('import in the app', { timeout: 600_000 }, () => {
     expect(await page.locator('#details .details-sub').textContent()).toContain('import-utf8');
   });
 
+  it('a theme unticked hides its imported points on the map (the GPU filter), and ticked brings them back', async () => {
+    const { page } = s;
+    // Two points, one per theme, away from the report's projects and the other fixtures.
+    const csv = 'name,lon,lat,theme\n生态甲,113.60,29.90,ecology\n产业乙,113.62,29.90,industry\n';
+    await page.getByRole('button', { name: /导入/ }).first().click();
+    await page.setInputFiles('#import-file', { name: 'themes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await addFromPreview(page);
+    expect(await reportText(page)).toMatch(/添加 2 个要素/);
+    // The new layer's id: its features are hovered as `<id>#<row>`.
+    const id = await page.evaluate(() => (window as any).__jzmap.store.get().datasets.filter((d: { kind: string }) => d.kind === 'import').at(-1).id as string);
+    const at = await page.evaluate(async () => {
+      const m = (window as any).__jzmap.map;
+      const idle = new Promise((r) => m.once('idle', r));
+      m.jumpTo({ center: [113.61, 29.9], zoom: 13 });
+      await idle;
+      const r = m.getCanvas().getBoundingClientRect();
+      const px = (lon: number, lat: number) => ({ x: r.left + m.project([lon, lat]).x, y: r.top + m.project([lon, lat]).y });
+      // Between and above the two points: open map, no feature of this layer.
+      return { a: px(113.6, 29.9), b: px(113.62, 29.9), away: px(113.61, 29.905) };
+    });
+    const hovered = () => page.evaluate(() => (window as any).__jzmap.store.get().hoveredId as string | null);
+    // Which of this layer's points deck.gl picks under the pointer (by the store's hovered feature), or null.
+    const hoverAt = async (p: { x: number; y: number }): Promise<string | null> => {
+      await page.mouse.move(at.away.x, at.away.y, { steps: 2 });
+      await expect.poll(async () => (await hovered())?.startsWith(`${id}#`) ?? false, { timeout: 30_000 }).toBe(false);
+      await page.mouse.move(p.x, p.y, { steps: 2 });
+      // Picking answers within a frame or two; a point the filter hides never answers.
+      const h = await page.waitForFunction((layer) => {
+        const v = (window as any).__jzmap.store.get().hoveredId as string | null;
+        return v?.startsWith(`${layer}#`) ? v : null;
+      }, id, { timeout: 5_000 }).then((x) => x.jsonValue() as Promise<string>, () => null);
+      return h && h.slice(id.length);
+    };
+    expect(await hoverAt(at.a)).toBe('#0');
+    await page.click('#tab-projects');
+    await page.locator('#f-themes-ecology').uncheck();
+    expect(await hoverAt(at.a)).toBeNull();
+    // The other theme's point is still there: the filter hid one category, not the layer.
+    expect(await hoverAt(at.b)).toBe('#1');
+    await page.locator('#f-themes-ecology').check();
+    expect(await hoverAt(at.a)).toBe('#0');
+    await page.mouse.move(at.away.x, at.away.y);
+    expect(s.errors).toEqual([]);
+  });
+
   it('a GBK CSV: detected as GB18030, Chinese names right in the list', async () => {
     const { page } = s;
     await page.getByRole('button', { name: /导入/ }).first().click();
