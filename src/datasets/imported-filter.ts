@@ -90,8 +90,6 @@ export function searchRows(d: ImportedData, needle: string): Uint8Array | null {
   return hit;
 }
 
-const maskOf = (keys: readonly string[], all: readonly string[]) => keys.reduce((m, k) => m | (1 << all.indexOf(k)), 0);
-
 export interface ImportedSummary {
   shown: number;
   /** Per facet, counts per value under the other facets (as the report's counts). */
@@ -213,20 +211,17 @@ export function summariseImported(d: ImportedData, f: Filters, hits: Uint8Array 
  */
 export function gpuCategories(d: ImportedData, f: Filters, hits: Uint8Array | null): Uint8Array {
   const kind = importedIndex(d).kind;
-  const countyMask = maskOf(f.counties, COUNTIES);
-  // Per code, the value its channel gets: one lookup per row instead of a branch.
-  const code = new Uint8Array(256);
-  const countyPasses = new Uint8Array(256);
-  for (let c = 0; c < 256; c++) {
-    code[c] = c === NO_CODE ? GPU_NONE : c;
-    countyPasses[c] = c === NO_CODE ? Number(f.counties.length === COUNTIES.length) : c < 32 ? (countyMask >>> c) & 1 : 0;
-  }
+  // By county code, whether the row passes; rows with no county in the last slot.
+  const okC = passing(f.counties, COUNTIES);
   const out = new Uint8Array(d.count * 4);
   for (let i = 0, o = 0; i < d.count; i++, o += 4) {
-    out[o] = code[d.theme[i]];
-    out[o + 1] = code[d.status[i]];
+    const th = d.theme[i];
+    const st = d.status[i];
+    const county = okC[slot(d.county[i], COUNTIES.length)];
+    out[o] = th === NO_CODE ? GPU_NONE : th;
+    out[o + 1] = st === NO_CODE ? GPU_NONE : st;
     out[o + 2] = kind[i];
-    out[o + 3] = hits ? countyPasses[d.county[i]] & (hits[i] ? 1 : 0) : countyPasses[d.county[i]];
+    out[o + 3] = hits ? county & hits[i] : county;
   }
   return out;
 }
