@@ -36,19 +36,54 @@ export function isLonLat(lon: number, lat: number): boolean {
   return Number.isFinite(lon) && Number.isFinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
 }
 
-/** Inside Jingzhou's outline (ray casting over every ring; bbox first). */
+/** Inside Jingzhou's outline (ray casting; bbox first, then only the edges of the point's band). */
 export function inJingzhou(lon: number, lat: number, g: ImportGazetteer): boolean {
   const [w, s, e, n] = g.bbox;
   if (lon < w || lon > e || lat < s || lat > n) return false;
+  const bands = bandsOf(g);
+  const edges = bands.edges[Math.min(BANDS - 1, Math.floor((lat - s) / bands.height))];
   let inside = false;
+  for (let k = 0; k < edges.length; k += 4) {
+    const xi = edges[k];
+    const yi = edges[k + 1];
+    const xj = edges[k + 2];
+    const yj = edges[k + 3];
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Horizontal bands of the outline's bounding box; a ray at some latitude crosses only the edges of its band. */
+const BANDS = 64;
+interface Bands {
+  height: number;
+  /** Per band, the edges that reach into it: x1, y1, x2, y2 each. */
+  edges: Float64Array[];
+}
+const bandCache = new WeakMap<object, Bands>();
+
+/**
+ * The outline's edges by band, built once per outline. Testing a point then looks at a few dozen
+ * edges instead of all ~1,800: the import's first gazetteer (600 places) was ~0.2 s of the page's
+ * thread, most of it in code not yet compiled.
+ */
+function bandsOf(g: ImportGazetteer): Bands {
+  const hit = bandCache.get(g.outline);
+  if (hit) return hit;
+  const [, s, , n] = g.bbox;
+  const height = (n - s) / BANDS || 1;
+  const lists: number[][] = Array.from({ length: BANDS }, () => []);
+  const band = (y: number) => Math.max(0, Math.min(BANDS - 1, Math.floor((y - s) / height)));
   for (const ring of g.outline) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
       const [xi, yi] = ring[i];
       const [xj, yj] = ring[j];
-      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+      for (let b = band(Math.min(yi, yj)); b <= band(Math.max(yi, yj)); b++) lists[b].push(xi, yi, xj, yj);
     }
   }
-  return inside;
+  const bands = { height, edges: lists.map((l) => Float64Array.from(l)) };
+  bandCache.set(g.outline, bands);
+  return bands;
 }
 
 /** How far beyond Jingzhou's bounding box a point may lie before it is flagged: ~50 km. */
