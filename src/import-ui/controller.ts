@@ -7,7 +7,7 @@ import { type Lang } from '../i18n';
 import type { AppState } from '../state/app-state';
 import type { Store } from '../state/store';
 import { createImportDialog, type ImportDialog } from './dialog';
-import { loadImportCore } from './core';
+import { loadImportCore, type ImportCore } from './core';
 import { t } from './strings';
 
 export interface ImportController {
@@ -95,8 +95,13 @@ export function createImportController(
       };
       dialog.close();
       store.set({ importReport: dataset.id, tab: 'layers' });
-      await actions.add(dataset);
+      // The dialog closes and the layers tab opens in this task, the rows land in the next: on a
+      // slow PC each is tens of milliseconds of the page's thread, together over a hundred.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // On the map at once; stored in the background (a big file takes seconds to write).
+      const stored = actions.add(dataset);
       onAdded(dataset);
+      await stored;
     } catch (err) {
       running = null;
       if (err instanceof ImportError && err.code === 'cancelled') {
@@ -104,6 +109,22 @@ export function createImportController(
         dialog.showChoose({ title: t(lang(), 'importCancelled', { file }), message: '' });
       } else fail(file, err);
     }
+  }
+
+  /** Shows "reading", opens a session with the core, then its preview (or what went wrong). */
+  function open(name: string, how: (core: ImportCore, ctx: { gazetteer: ImportGazetteer }) => Promise<ImportSession>): void {
+    const gen = ++generation;
+    dialog.showReading(name);
+    loadImportCore()
+      .then((core) => {
+        gazetteer ??= core.buildImportGazetteer(base.places, base.counties);
+        return how(core, { gazetteer });
+      })
+      .then((s) => {
+        if (gen !== generation) return;
+        session = s;
+        dialog.showPreview(s.preview, s.preview.guess, 'wgs84');
+      }, (err) => gen === generation && fail(name, err));
   }
 
   const controller: ImportController = {
@@ -114,8 +135,9 @@ export function createImportController(
         fail(file.name, new ImportError('too-large', `文件超过 ${MAX_BYTES >> 20} MB，请拆分后分别导入。 The file is over ${MAX_BYTES >> 20} MB: split it and import the parts.`));
         return;
       }
-      dialog.showReading(file.name);
-      file.arrayBuffer().then((bytes) => controller.read({ name: file.name, bytes }), (err) => fail(file.name, err));
+      // The core reads what it needs: a big CSV's head here, the rest in its worker (reading a
+      // whole file on the page is a long task of its own).
+      open(file.name, (core, ctx) => core.openImportFile(file, ctx));
     },
     open() {
       if (running) return;
@@ -125,18 +147,7 @@ export function createImportController(
     },
     read(source) {
       if (running) return;
-      const gen = ++generation;
-      dialog.showReading(source.name);
-      loadImportCore()
-        .then((core) => {
-          gazetteer ??= core.buildImportGazetteer(base.places, base.counties);
-          return core.openImport(source, { gazetteer });
-        })
-        .then((s) => {
-          if (gen !== generation) return;
-          session = s;
-          dialog.showPreview(s.preview, s.preview.guess, 'wgs84');
-        }, (err) => gen === generation && fail(source.name, err));
+      open(source.name, (core, ctx) => core.openImport(source, ctx));
     },
   };
   return controller;

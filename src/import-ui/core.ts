@@ -4,5 +4,7 @@
  */
 export async function loadImportCore() {
   const core = await import('../import');
-  return { openImport: core.openImport, buildImportGazetteer: core.buildImportGazetteer };
+  return { openImport: core.openImport, openImportFile: core.openImportFile, buildImportGazetteer: core.buildImportGazetteer };
 }
+
+export type ImportCore = Awaited<ReturnType<typeof loadImportCore>>;
