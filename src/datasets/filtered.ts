@@ -31,17 +31,13 @@ export interface FilteredView {
 export const reportOf = (ds: readonly Dataset[]): ReportDataset | null => (ds.find((d) => d.kind === 'report') as ReportDataset | undefined) ?? null;
 export const importsOf = (ds: readonly Dataset[]): ImportDataset[] => ds.filter((d): d is ImportDataset => d.kind === 'import');
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /**
  * Computes the filtered view, keeping per-dataset work that the change does not touch: the search
- * (only when the text changes) and the GPU categories (only when county or text change), so a
- * theme or status change is one counting pass and a uniform on the GPU.
+ * and the GPU categories are redone only when the text changes, so a theme, status or county change
+ * is one counting pass and a uniform on the GPU.
  */
 export function createFilteredView(): (datasets: readonly Dataset[], f: Filters) => FilteredView {
-  const cache = new WeakMap<object, { q: string; hits: Uint8Array | null; table: Uint32Array; counties: readonly string[]; categories: Uint8Array }>();
+  const cache = new WeakMap<object, { q: string; hits: Uint8Array | null; table: Uint32Array; categories: Uint8Array }>();
   let lastReport: { projects: Project[]; f: Filters; summary: Summary } | null = null;
   return (datasets, f) => {
     const report = reportOf(datasets);
@@ -60,10 +56,7 @@ export function createFilteredView(): (datasets: readonly Dataset[], f: Filters)
       let c = cache.get(d);
       if (!c || c.q !== f.q) {
         const hits = searchRows(d, f.q);
-        c = { q: f.q, hits, table: facetTable(d, hits), counties: f.counties, categories: gpuCategories(d, f, hits) };
-        cache.set(d, c);
-      } else if (!sameList(c.counties, f.counties)) {
-        c = { ...c, counties: f.counties, categories: gpuCategories(d, f, c.hits) };
+        c = { q: f.q, hits, table: facetTable(d, hits), categories: gpuCategories(d, hits) };
         cache.set(d, c);
       }
       // A hidden layer keeps its categories (no upload when shown again) but counts nothing.

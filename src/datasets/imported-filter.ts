@@ -1,5 +1,5 @@
 import { COUNTIES, GEOM_KINDS, STATUS_KEYS, THEME_KEYS } from '../data/themes';
-import { NO_CODE, type ImportedData } from '../import/types';
+import type { ImportedData } from '../import/types';
 import type { Filters } from '../state/filters';
 import { columnString } from './cell-text';
 
@@ -128,6 +128,8 @@ function passing(chosen: readonly string[], all: readonly string[]): Uint8Array 
  * per dataset and search text (one pass over the rows).
  */
 export function facetTable(d: ImportedData, hits: Uint8Array | null): Uint32Array {
+  const ready = hits ? undefined : primed.get(d);
+  if (ready) return ready.table;
   const kind = importedIndex(d).kind;
   const { theme, status, county } = d;
   const cells = new Uint32Array(T * S * C * K);
@@ -203,25 +205,55 @@ export function summariseImported(d: ImportedData, f: Filters, hits: Uint8Array 
   };
 }
 
+/** The per-row arrays a dataset's filters start from (no search): built where the rows are parsed. */
+export interface FilterArrays {
+  categories: Uint8Array;
+  table: Uint32Array;
+}
+
+const primed = new WeakMap<ImportedData, FilterArrays>();
+
+/** What {@link gpuCategories} and {@link facetTable} give with no search: run in the CSV worker, off the page's thread. */
+export function filterArrays(d: ImportedData): FilterArrays {
+  return { categories: gpuCategories(d, null), table: facetTable(d, null) };
+}
+
 /**
- * The per-row GPU filter categories (theme, status, kind, county-and-search as 0/1), four bytes
- * per row: theme and status changes are then a uniform change, county and search a re-upload.
- * Every value is below 32 (a channel's categories), so a byte holds it: a million rows are 4 MB to
- * allocate and upload, not the 16 MB of four uint32 (deck.gl reads them as a uvec4 either way).
+ * Hands over arrays made by {@link filterArrays} elsewhere (the CSV worker) for `d`: the page then
+ * does not spend a pass over a million rows on them as the import lands. Ignored if their sizes
+ * do not fit `d`.
  */
-export function gpuCategories(d: ImportedData, f: Filters, hits: Uint8Array | null): Uint8Array {
+export function primeFilterArrays(d: ImportedData, a: FilterArrays): void {
+  if (a.categories.length === d.count * 4 && a.table.length === T * S * C * K) primed.set(d, a);
+}
+
+/** Typed arrays use the platform's byte order; the packed writes below assume little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * The per-row GPU filter categories: theme, status, kind and county codes (GPU_NONE for none),
+ * four bytes per row. Every filter but the search is then a change of the allowed categories (a
+ * uniform) on the GPU. With a search, a row it does not find has GPU_NEVER as its county, which no
+ * filter allows. Every value is below 32 (a channel's categories), so a byte holds it: a million
+ * rows are 4 MB to allocate and upload (deck.gl reads them as a uvec4 either way).
+ */
+export function gpuCategories(d: ImportedData, hits: Uint8Array | null): Uint8Array {
+  const ready = hits ? undefined : primed.get(d);
+  if (ready) return ready.categories;
   const kind = importedIndex(d).kind;
-  // By county code, whether the row passes; rows with no county in the last slot.
-  const okC = passing(f.counties, COUNTIES);
-  const out = new Uint8Array(d.count * 4);
-  for (let i = 0, o = 0; i < d.count; i++, o += 4) {
-    const th = d.theme[i];
-    const st = d.status[i];
-    const county = okC[slot(d.county[i], COUNTIES.length)];
-    out[o] = th === NO_CODE ? GPU_NONE : th;
-    out[o + 1] = st === NO_CODE ? GPU_NONE : st;
-    out[o + 2] = kind[i];
-    out[o + 3] = hits ? county & hits[i] : county;
+  const { theme, status, county, count } = d;
+  const out = new Uint8Array(count * 4);
+  const nT = THEME_KEYS.length;
+  const nS = STATUS_KEYS.length;
+  const nC = COUNTIES.length;
+  // One 32-bit write per row where the byte order allows: this runs on the page as an import lands.
+  const out32 = LITTLE_ENDIAN ? new Uint32Array(out.buffer) : null;
+  for (let i = 0; i < count; i++) {
+    const th = theme[i] < nT ? theme[i] : GPU_NONE;
+    const st = status[i] < nS ? status[i] : GPU_NONE;
+    const co = hits && !hits[i] ? GPU_NEVER : county[i] < nC ? county[i] : GPU_NONE;
+    if (out32) out32[i] = th | (st << 8) | (kind[i] << 16) | (co << 24);
+    else out.set([th, st, kind[i], co], i * 4);
   }
   return out;
 }
@@ -234,5 +266,7 @@ export function gpuFilterCategories(f: Filters, kindsAllowed: readonly number[])
   if (f.themes.length === THEME_KEYS.length) themes.push(GPU_NONE);
   if (f.statuses.length === STATUS_KEYS.length) statuses.push(GPU_NONE);
   const kinds = f.kinds.map((k) => GEOM_KINDS.indexOf(k)).filter((k) => kindsAllowed.includes(k));
-  return [orNever(themes), orNever(statuses), orNever(kinds), [1]];
+  const counties = f.counties.map((k) => COUNTIES.indexOf(k));
+  if (f.counties.length === COUNTIES.length) counties.push(GPU_NONE);
+  return [orNever(themes), orNever(statuses), orNever(kinds), orNever(counties)];
 }

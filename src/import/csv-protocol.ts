@@ -1,4 +1,5 @@
 /** Messages between csv.ts (main thread) and csv-worker.ts. */
+import type { FilterArrays } from '../datasets/imported-filter';
 import type { CsvRunOptions } from './csv-core';
 import type { ImportedData, ImportErrorCode, TextEncoding } from './types';
 
@@ -15,6 +16,9 @@ export interface CsvWorkerRequest {
 
 export type CsvWorkerResponse =
   | { type: 'progress'; rowsRead: number; bytesRead: number }
-  /** `bytes`: the file's bytes transferred back to the session (null when it sent a Blob). */
-  | { type: 'done'; data: ImportedData; bytes: ArrayBuffer | null }
+  /**
+   * `bytes`: the file's bytes transferred back to the session (null when it sent a Blob).
+   * `filters`: the dataset's filter arrays, made here rather than on the page.
+   */
+  | { type: 'done'; data: ImportedData; filters: FilterArrays; bytes: ArrayBuffer | null }
   | { type: 'error'; code: ImportErrorCode; message: string; bytes: ArrayBuffer | null };

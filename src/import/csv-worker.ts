@@ -3,6 +3,7 @@
  * with papaparse in chunks, posts progress at most every 100 ms, and posts the columnar result
  * with its buffers transferred (no copy, no per-row objects reach the main thread).
  */
+import { filterArrays } from '../datasets/imported-filter';
 import { transferables } from './columnar';
 import { parseCsvText } from './csv-core';
 import { decodeText } from './encoding';
@@ -35,7 +36,9 @@ self.addEventListener('message', async (ev: MessageEvent<CsvWorkerRequest>) => {
         }
       },
     });
-    post({ type: 'done', data, bytes: back }, back ? [...transferables(data), back] : transferables(data));
+    const filters = filterArrays(data);
+    const transfer = [...transferables(data), filters.categories.buffer, filters.table.buffer];
+    post({ type: 'done', data, filters, bytes: back }, back ? [...transfer, back] : transfer);
   } catch (e) {
     const code = e instanceof ImportError ? e.code : 'worker';
     post({ type: 'error', code, message: e instanceof ImportError ? e.message : `读取失败 · reading failed: ${(e as Error).message}`, bytes: back }, back ? [back] : []);

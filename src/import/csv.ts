@@ -4,6 +4,7 @@
  * progress; aborting terminates the worker. Where no Worker exists (Node: tests, bench) the same
  * core runs inline.
  */
+import { primeFilterArrays } from '../datasets/imported-filter';
 import { ColumnarBuilder } from './columnar';
 import { parseCsvText, previewCsv, type CsvPreview } from './csv-core';
 import type { CsvWorkerRequest, CsvWorkerResponse } from './csv-protocol';
@@ -166,6 +167,7 @@ function runInWorker(req: CsvWorkerRequest, totalBytes: number, options: ImportO
       if (m.type === 'progress') options.onProgress?.({ rowsRead: m.rowsRead, bytesRead: m.bytesRead, totalBytes });
       else if (m.type === 'done') {
         done();
+        primeFilterArrays(m.data, m.filters);
         options.onProgress?.({ rowsRead: m.data.rowsRead, bytesRead: totalBytes, totalBytes });
         resolve({ data: m.data, returned: m.bytes });
       } else {

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { DEFAULT_FILTERS } from '../../src/state/filters';
 import { COUNTIES, STATUS_KEYS, THEME_KEYS } from '../../src/data/themes';
 import { NO_CODE, type ImportedData, type TextColumn } from '../../src/import/types';
-import { gpuCategories, gpuFilterCategories, GPU_NONE, searchRows, summariseImported } from '../../src/datasets/imported-filter';
+import { gpuCategories, gpuFilterCategories, GPU_NEVER, GPU_NONE, searchRows, summariseImported } from '../../src/datasets/imported-filter';
 import { cellText, columnString } from '../../src/datasets/cell-text';
 import { createDatasetStore, StorageError, type KeyValue } from '../../src/datasets/persist';
 import { IMPORT_COLOURS, minDistanceToThemes, nextColour } from '../../src/datasets/colours';
@@ -107,16 +107,33 @@ describe('imported filter', () => {
     expect([...searchRows(sample, '站har')!].some(Boolean)).toBe(false);
     expect(searchRows(sample, '  ')).toBeNull();
   });
-  it('GPU categories put county and search in the fourth channel, unknown codes in GPU_NONE', () => {
-    const f = { ...DEFAULT_FILTERS, counties: ['沙市区' as const] };
-    const c = gpuCategories(sample, f, null);
+  it('GPU categories are theme, status, kind and county codes, unknown codes in GPU_NONE, rows a search misses in GPU_NEVER', () => {
+    const c = gpuCategories(sample, null);
     expect([...c.slice(0, 4)]).toEqual([0, 3, 0, 1]);
     expect([...c.slice(4, 8)]).toEqual([1, 2, 0, 0]);
-    expect(c[8]).toBe(GPU_NONE);
-    expect(c[11]).toBe(0);
-    const cats = gpuFilterCategories(DEFAULT_FILTERS, [0]);
-    expect(cats[0]).toContain(GPU_NONE);
-    expect(cats[2]).toEqual([0]);
+    expect([...c.slice(8, 12)]).toEqual([GPU_NONE, GPU_NONE, 0, GPU_NONE]);
+    const searched = gpuCategories(sample, searchRows(sample, 'harbour'));
+    expect([searched[3], searched[7], searched[11]]).toEqual([GPU_NEVER, 0, GPU_NEVER]);
+  });
+  it('GPU filter lists allow unknown codes only while a facet is not narrowed, and never GPU_NEVER', () => {
+    // A row passes the GPU filter when each of its four codes is in that channel's list.
+    const passes = (f: typeof DEFAULT_FILTERS, q = '') => {
+      const cats = gpuCategories(sample, searchRows(sample, q));
+      const allowed = gpuFilterCategories(f, [0]);
+      return Array.from({ length: sample.count }, (_, row) => row).filter((row) => allowed.every((list, ch) => list.includes(cats[row * 4 + ch])));
+    };
+    expect(passes(DEFAULT_FILTERS)).toEqual([0, 1, 2, 3]);
+    // Narrowed to 沙市区 (code 1): row 0 only; row 2 has no county and no longer passes.
+    expect(passes({ ...DEFAULT_FILTERS, counties: ['沙市区'] })).toEqual([0]);
+    expect(passes({ ...DEFAULT_FILTERS, counties: [] })).toEqual([]);
+    // Unticking a theme drops its rows and the rows with no theme.
+    expect(passes({ ...DEFAULT_FILTERS, themes: DEFAULT_FILTERS.themes.filter((t) => t !== THEME_KEYS[1]) })).toEqual([0, 3]);
+    expect(passes(DEFAULT_FILTERS, 'harbour')).toEqual([1]);
+    // The same rows as the CPU's summary, whatever the filters.
+    for (const f of [DEFAULT_FILTERS, { ...DEFAULT_FILTERS, counties: [COUNTIES[0]] }, { ...DEFAULT_FILTERS, statuses: [STATUS_KEYS[3]] }]) {
+      const s = summariseImported(sample, f, null);
+      expect(passes(f)).toEqual([...s.allRows()]);
+    }
   });
 });
 
