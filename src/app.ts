@@ -395,11 +395,17 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
         formatCount(0, 'en');
       }, 0);
       if (!layerComposer || !view) return;
-      layerComposer.warmUp();
-      renderLayers(store.get());
-      // deck.gl builds the layer in the next frame; body[data-warm] says it has (for the bench).
-      view.map.once('idle', () => (document.body.dataset.warm = 'true'));
-      view.map.triggerRepaint();
+      const v = view;
+      const composer = layerComposer;
+      // Once the GPU has caught up with the first view: the warm-up's program queries wait for
+      // whatever it still has queued.
+      void v.whenGpuDone().then(() => {
+        composer.warmUp();
+        renderLayers(store.get());
+        // deck.gl builds the layer in the next frame; body[data-warm] says it has (for the bench).
+        v.map.once('idle', () => (document.body.dataset.warm = 'true'));
+        v.map.triggerRepaint();
+      });
     },
   };
 }

@@ -15,8 +15,12 @@ import type { ShaderModule } from '@luma.gl/shadertools';
 export interface DotLayerProps<D = unknown> extends LayerProps {
   data: unknown;
   getPosition?: Accessor<D, Position>;
-  getFillColor?: Accessor<D, Color>;
-  getLineColor?: Accessor<D, Color>;
+  /** 1 for a hollow dot (a ring in the fill colour: an approximate placement), 0 for a filled one. */
+  getHollow?: Accessor<D, number>;
+  /** Fill of the filled dots and ring of the hollow ones (RGBA, 0–255): one colour per layer. */
+  fillColor?: Color;
+  /** Ring of the filled dots. */
+  lineColor?: Color;
   /** Radius of the fill, in pixels. */
   radiusPixels?: number;
   /** Width of the ring around it, in pixels (0: none). */
@@ -25,24 +29,26 @@ export interface DotLayerProps<D = unknown> extends LayerProps {
 
 const uniformBlock = /* glsl */ `\
 layout(std140) uniform dotsUniforms {
+  vec4 fillColor;
+  vec4 lineColor;
   float radius;
   float lineWidth;
 } dots;
 `;
+type DotsUniforms = { fillColor: [number, number, number, number]; lineColor: [number, number, number, number]; radius: number; lineWidth: number };
 const dotsUniforms = {
   name: 'dots',
   vs: uniformBlock,
   fs: uniformBlock,
-  uniformTypes: { radius: 'f32', lineWidth: 'f32' },
-} as const satisfies ShaderModule<{ radius: number; lineWidth: number }>;
+  uniformTypes: { fillColor: 'vec4<f32>', lineColor: 'vec4<f32>', radius: 'f32', lineWidth: 'f32' },
+} as const satisfies ShaderModule<DotsUniforms>;
 
 const vs = /* glsl */ `\
 #version 300 es
 #define SHADER_NAME dot-layer-vertex-shader
 in vec3 positions;
 in vec3 positions64Low;
-in vec4 fillColors;
-in vec4 lineColors;
+in float hollows;
 out vec4 vFill;
 out vec4 vLine;
 out float vOuter;
@@ -59,9 +65,11 @@ void main(void) {
   vInner = size.x - dots.lineWidth;
   // One pixel more than the dot, for its soft edge.
   gl_PointSize = 2.0 * (vOuter + 1.0);
-  vFill = vec4(fillColors.rgb, fillColors.a * layer.opacity);
+  // A hollow dot is its ring only, in the fill colour.
+  bool hollow = hollows > 0.5;
+  vFill = vec4(dots.fillColor.rgb, hollow ? 0.0 : dots.fillColor.a * layer.opacity);
   DECKGL_FILTER_COLOR(vFill, geometry);
-  vLine = vec4(lineColors.rgb, lineColors.a * layer.opacity);
+  vLine = hollow ? vec4(dots.fillColor.rgb, layer.opacity) : vec4(dots.lineColor.rgb, dots.lineColor.a * layer.opacity);
   DECKGL_FILTER_COLOR(vLine, geometry);
 }
 `;
@@ -91,11 +99,17 @@ void main(void) {
 
 const defaultProps: DefaultProps<DotLayerProps> = {
   getPosition: { type: 'accessor', value: (x: unknown) => (x as { position: Position }).position },
-  getFillColor: { type: 'accessor', value: [0, 0, 0, 255] },
-  getLineColor: { type: 'accessor', value: [255, 255, 255, 255] },
+  getHollow: { type: 'accessor', value: 0 },
+  fillColor: { type: 'color', value: [0, 0, 0, 255] },
+  lineColor: { type: 'color', value: [255, 255, 255, 255] },
   radiusPixels: { type: 'number', min: 0, value: 3 },
   lineWidthPixels: { type: 'number', min: 0, value: 0 },
 };
+
+/** A 0–255 colour as the shader's 0–1 RGBA. */
+function unit(c: Color): [number, number, number, number] {
+  return [c[0] / 255, c[1] / 255, c[2] / 255, (c[3] ?? 255) / 255];
+}
 
 export class DotLayer<D = unknown> extends Layer<Required<DotLayerProps<D>>> {
   static override layerName = 'DotLayer';
@@ -109,8 +123,10 @@ export class DotLayer<D = unknown> extends Layer<Required<DotLayerProps<D>>> {
     // Per-vertex attributes ('vertex' step): one point per row.
     this.getAttributeManager()!.add({
       positions: { size: 3, type: 'float64', fp64: this.use64bitPositions(), accessor: 'getPosition' },
-      fillColors: { size: 4, type: 'unorm8', accessor: 'getFillColor', defaultValue: [0, 0, 0, 255] },
-      lineColors: { size: 4, type: 'unorm8', accessor: 'getLineColor', defaultValue: [255, 255, 255, 255] },
+      // A byte per row (the import's own `approx` array): colours are uniforms, so a million rows
+      // upload 1 MB here instead of two 4 MB colour arrays built on the main thread.
+      // Read as 0.0 or 1.0 (not normalized: 1 would be 1/255).
+      hollows: { size: 1, type: 'uint8', accessor: 'getHollow', defaultValue: 0 },
     });
   }
 
@@ -125,9 +141,24 @@ export class DotLayer<D = unknown> extends Layer<Required<DotLayerProps<D>>> {
     (this.state.model as Model).setVertexCount(this.getNumInstances());
   }
 
+  /**
+   * Readies the program for this vertex layout and these draw parameters as soon as the attributes
+   * are set, between frames, instead of in the draw. luma.gl inspects a program (synchronous calls
+   * that wait for everything the GPU has queued) for each new layout and set of parameters; inside
+   * a frame, that wait includes the base map drawn before these dots: on a software-drawn map,
+   * hundreds of milliseconds. The parameters are the ones deck.gl's draw will set.
+   */
+  protected override _postUpdate(params: UpdateParameters<this>, forceUpdate: boolean): void {
+    super._postUpdate(params, forceUpdate);
+    const model = this.state.model as Model;
+    model.setParameters({ ...this.context.deck?.props.parameters, ...this.props.parameters });
+    model.predraw(this.context.device.commandEncoder);
+  }
+
   override draw(): void {
     const model = this.state.model as Model;
-    model.shaderInputs.setProps({ dots: { radius: this.props.radiusPixels, lineWidth: this.props.lineWidthPixels } });
+    const { fillColor, lineColor, radiusPixels, lineWidthPixels } = this.props;
+    model.shaderInputs.setProps({ dots: { fillColor: unit(fillColor), lineColor: unit(lineColor), radius: radiusPixels, lineWidth: lineWidthPixels } });
     model.draw(this.context.renderPass);
   }
 

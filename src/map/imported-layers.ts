@@ -2,11 +2,11 @@ import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
-import type { ImportDataset, Rgb } from '../datasets/types';
+import type { ImportDataset } from '../datasets/types';
 import { importedFeatureId, parseFeatureId } from '../datasets/types';
 import { importedIndex } from '../datasets/imported-filter';
 import { NO_DEPTH, UNDER_LABELS } from './project-layers';
-import { DotLayer } from './dot-layer';
+import { ImportedPointsLayer } from './imported-points-layer';
 import type { DisplayTransform } from '../basemaps/display-crs';
 
 /**
@@ -27,7 +27,7 @@ const dash = new PathStyleExtension({ dash: true, offset: true });
 /** What the imported layers need from the filters: the per-row categories and the allowed ones. */
 export interface ImportedLayerInput {
   dataset: ImportDataset;
-  /** Four bytes per row (see gpuCategories); a new array whenever county or search change. */
+  /** Four bytes per row (see gpuCategories); a new array only when the search changes. */
   categories: Uint8Array;
   /** Allowed categories per channel for points, and for lines/areas. */
   pointCategories: number[][];
@@ -39,11 +39,6 @@ export interface ImportedLayerState {
   scale: number;
   /** How the base map draws WGS-84 positions: the layers are shifted with it on a GCJ-02/BD-09 map. */
   display: DisplayTransform;
-}
-
-interface Binary {
-  length: number;
-  attributes: Record<string, { value: ArrayBufferView; size: number; normalized?: boolean }>;
 }
 
 /** Above this many points a layer is drawn as small dots without the white ring (see pointStyle). */
@@ -58,55 +53,6 @@ export const DENSE_POINTS = 20_000;
  */
 export function pointStyle(count: number): { radius: number; lineWidth: number; ring: boolean } {
   return count > DENSE_POINTS ? { radius: 2, lineWidth: 1, ring: false } : { radius: 4.5, lineWidth: 1.5, ring: true };
-}
-
-/** Per-row colours: approximate placements hollow (ring only), surveyed ones filled. Built once per data. */
-const colourCache = new WeakMap<object, { colour: Rgb; fill: Uint8Array; line: Uint8Array }>();
-function colours(d: ImportDataset): { fill: Uint8Array; line: Uint8Array } {
-  const hit = colourCache.get(d.data);
-  if (hit && hit.colour === d.colour) return hit;
-  const n = d.data.count;
-  const fill = new Uint8Array(n * 4);
-  const line = new Uint8Array(n * 4);
-  const [r, g, b] = d.colour;
-  // Surveyed points: a white ring on markers, the fill colour on dense dots.
-  const [er, eg, eb] = pointStyle(importedIndex(d.data).points).ring ? [255, 255, 255] : d.colour;
-  const approx = d.data.approx;
-  for (let i = 0; i < n; i++) {
-    const o = i * 4;
-    if (approx[i]) {
-      fill[o + 3] = 0;
-      line[o] = r; line[o + 1] = g; line[o + 2] = b; line[o + 3] = 255;
-    } else {
-      fill[o] = r; fill[o + 1] = g; fill[o + 2] = b; fill[o + 3] = 230;
-      line[o] = er; line[o + 1] = eg; line[o + 2] = eb; line[o + 3] = 255;
-    }
-  }
-  const entry = { colour: d.colour, fill, line };
-  colourCache.set(d.data, entry);
-  return entry;
-}
-
-/** The binary data object, kept while its arrays stand so deck.gl uploads nothing on a re-render. */
-const binaryCache = new WeakMap<object, { categories: Uint8Array; fill: Uint8Array; positions: Float64Array; data: Binary }>();
-function binary(input: ImportedLayerInput, display: DisplayTransform): Binary {
-  const d = input.dataset;
-  const { fill, line } = colours(d);
-  const positions = display.positions(d.data.positions);
-  const hit = binaryCache.get(d.data);
-  if (hit && hit.categories === input.categories && hit.fill === fill && hit.positions === positions) return hit.data;
-  const data: Binary = {
-    length: d.data.count,
-    attributes: {
-      getPosition: { value: positions, size: 2 },
-      getFillColor: { value: fill, size: 4, normalized: true },
-      getLineColor: { value: line, size: 4, normalized: true },
-      // By attribute name: used as the GPU buffer directly, no per-row transform.
-      filterCategoryValues: { value: input.categories, size: 4 },
-    },
-  };
-  binaryCache.set(d.data, { categories: input.categories, fill, positions, data });
-  return data;
 }
 
 /** Solid, centred lines (the path-style props every layer with `dash` needs). */
@@ -125,18 +71,10 @@ function shapes(d: ImportDataset): ShapeFeature[] {
   return s;
 }
 
-/** What every imported points layer shares, the warm-up's included: it decides their shader. */
-const POINT_PROPS = {
-  parameters: NO_DEPTH,
-  beforeId: UNDER_LABELS,
-  pickable: true,
-  autoHighlight: true,
-  highlightColor: [255, 214, 0, 255],
-  extensions: [codeFilter],
-};
+const POINT_HIGHLIGHT: [number, number, number, number] = [255, 214, 0, 255];
 
 /**
- * The layers of the imported datasets: points as one ScatterplotLayer per dataset fed with binary
+ * The layers of the imported datasets: points as dots in slices (imported-points-layer.ts) fed with binary
  * attributes (a million points cost a few typed arrays), lines and areas as a GeoJsonLayer, and the
  * chosen feature marked. Filtering runs on the GPU like the project layers'.
  */
@@ -181,18 +119,28 @@ export function buildImportedLayers(
     if (importedIndex(d.data).points > 0) {
       const style = pointStyle(importedIndex(d.data).points);
       // Dots, not the scatter layer's instanced quads: see dot-layer.ts (software WebGL).
-      layers.push(new DotLayer({
+      layers.push(new ImportedPointsLayer({
         id: `import-points-${id}`,
-        data: binary(input, state.display) as never,
+        positions: state.display.positions(d.data.positions),
+        hollow: d.data.approx,
+        categories: input.categories,
         visible: d.visible,
+        // Surveyed points: filled, with a white ring on markers; approximate ones hollow (dot-layer.ts).
+        fillColor: [...d.colour, 230],
+        lineColor: style.ring ? [255, 255, 255, 255] : [...d.colour, 255],
         // The ring straddles the edge, as the scatter layer's did.
         radiusPixels: (style.radius - style.lineWidth / 2) * s,
         lineWidthPixels: style.lineWidth * s,
-        ...POINT_PROPS,
+        parameters: NO_DEPTH,
+        beforeId: UNDER_LABELS,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: POINT_HIGHLIGHT,
+        filter: codeFilter,
         filterCategories: input.pointCategories,
         onHover: (info: PickingInfo) => onHover(pick(info)),
         onClick: (info: PickingInfo) => onClick(pick(info)),
-      } as never));
+      }));
     }
   }
   const sel = parseFeatureId(state.selectedId);
@@ -224,27 +172,28 @@ export function buildImportedLayers(
 /** Its props never change, so deck.gl matches it on every render and does no work for it. */
 const WARM_UP = {
   id: 'import-points-warm-up',
-  data: {
-    length: 0,
-    attributes: {
-      getPosition: { value: new Float64Array(0), size: 2 },
-      getFillColor: { value: new Uint8Array(0), size: 4, normalized: true },
-      getLineColor: { value: new Uint8Array(0), size: 4, normalized: true },
-      filterCategoryValues: { value: new Uint8Array(0), size: 4 },
-    },
-  },
-  visible: false,
+  positions: new Float64Array(0),
+  hollow: new Uint8Array(0),
+  categories: new Uint8Array(0),
+  fillColor: [0, 0, 0, 0] as [number, number, number, number],
+  lineColor: [0, 0, 0, 0] as [number, number, number, number],
   radiusPixels: 1,
   lineWidthPixels: 1,
-  ...POINT_PROPS,
+  parameters: NO_DEPTH,
+  beforeId: UNDER_LABELS,
+  pickable: true,
+  autoHighlight: true,
+  highlightColor: POINT_HIGHLIGHT,
+  filter: codeFilter,
   filterCategories: [[0], [0], [0], [0]],
 };
 
 /**
- * An empty, hidden layer of imported points, with the same shader as theirs. Added once the page
- * has settled, it compiles that program while nobody waits (a link is synchronous in software
- * WebGL), instead of in the frame that first draws an import.
+ * An empty, hidden layer of imported points, with the same program, vertex layout and draw
+ * parameters as theirs. Added once the page has settled, it has the program linked and inspected
+ * while nobody waits (see DotLayer's _postUpdate), instead of in the frame that first draws an
+ * import: both are synchronous in software WebGL and wait for all the GPU has queued.
  */
 export function importedPointsWarmUp(): Layer {
-  return new DotLayer(WARM_UP as never);
+  return new ImportedPointsLayer({ ...WARM_UP, data: null, visible: false } as never);
 }

@@ -61,6 +61,11 @@ export interface MapView {
    */
   whenIdle(): Promise<void>;
   /**
+   * Resolves once the GPU has done everything asked of it so far, without blocking the page (a
+   * fence polled between tasks). A software-drawn map's GPU work trails its idle event by seconds.
+   */
+  whenGpuDone(): Promise<void>;
+  /**
    * Resolves after deck.gl has drawn a frame in which every layer named in `ids` was set, loaded
    * and its shader programs linked (a layer whose program is still compiling is skipped by luma.gl).
    */
@@ -223,6 +228,19 @@ export function createMapView(opts: MapViewOptions): MapView {
       map.triggerRepaint();
     })),
     whenIdle: () => new Promise((resolve) => (idle && map.loaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()))),
+    whenGpuDone: () => new Promise((resolve) => {
+      const gl = map.getCanvas().getContext('webgl2');
+      const fence = gl?.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+      if (!gl || !fence) return resolve();
+      gl.flush();
+      const poll = () => {
+        // A timeout of 0 only asks: WebGL never lets the page wait here.
+        if (!gl.isContextLost() && gl.clientWaitSync(fence, 0, 0) === gl.TIMEOUT_EXPIRED) return void setTimeout(poll, 30);
+        gl.deleteSync(fence);
+        resolve();
+      };
+      poll();
+    }),
   };
 }
 

@@ -160,6 +160,64 @@ describe('import in the app', { timeout: 600_000 }, () => {
     expect(s.errors).toEqual([]);
   });
 
+  it('a big layer: its points past the first GPU slices pick as their row in the file, and a county unticked hides them', async () => {
+    const { page } = s;
+    // 140,000 rows elsewhere first: the two points are rows 140000 and 140001, in the third slice
+    // the layer uploads (65,536 rows each, src/map/imported-points-layer.ts).
+    const filler = Array.from({ length: 140_000 }, (_, i) => `填充${i},${(111.6 + (i % 400) / 1000).toFixed(3)},${(29.7 + Math.floor(i / 400) / 1000).toFixed(3)},urban,公安县`);
+    const csv = ['name,lon,lat,theme,区县', ...filler, '洪湖点,113.70,29.95,ecology,洪湖市', '监利点,113.72,29.95,ecology,监利市'].join('\n') + '\n';
+    await page.getByRole('button', { name: /导入/ }).first().click();
+    await page.setInputFiles('#import-file', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await addFromPreview(page);
+    expect(await reportText(page)).toMatch(/添加 140,?002 个要素/);
+    if (await page.locator('#details:not([hidden]) .close').count()) await page.click('#details .close');
+    const id = await page.evaluate(() => (window as any).__jzmap.store.get().datasets.filter((d: { kind: string }) => d.kind === 'import').at(-1).id as string);
+    // The view over the two points, and where they are on the page (again after a click, which may move the map).
+    const look = () => page.evaluate(async () => {
+      const m = (window as any).__jzmap.map;
+      const idle = new Promise((r) => m.once('idle', r));
+      m.jumpTo({ center: [113.71, 29.95], zoom: 13 });
+      await idle;
+      const r = m.getCanvas().getBoundingClientRect();
+      const px = (lon: number, lat: number) => ({ x: r.left + m.project([lon, lat]).x, y: r.top + m.project([lon, lat]).y });
+      return { a: px(113.7, 29.95), b: px(113.72, 29.95), away: px(113.71, 29.955) };
+    });
+    let at = await look();
+    const hoverAt = async (p: { x: number; y: number }): Promise<string | null> => {
+      await page.mouse.move(at.away.x, at.away.y, { steps: 2 });
+      await expect.poll(async () => (await page.evaluate(() => (window as any).__jzmap.store.get().hoveredId as string | null))?.startsWith(`${id}#`) ?? false, { timeout: 30_000 }).toBe(false);
+      await page.mouse.move(p.x, p.y, { steps: 2 });
+      const h = await page.waitForFunction((layer) => {
+        const v = (window as any).__jzmap.store.get().hoveredId as string | null;
+        return v?.startsWith(`${layer}#`) ? v : null;
+      }, id, { timeout: 10_000 }).then((x) => x.jsonValue() as Promise<string>, () => null);
+      return h && h.slice(id.length);
+    };
+    for (const p of [at.a, at.b, at.away]) expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, p)).toBe('CANVAS');
+    await screenshot(page, 'import-big-layer');
+    // Every slice is on the map once the last one is drawn: wait for the points, then pick them.
+    await expect.poll(() => hoverAt(at.a), { timeout: 60_000 }).toBe('#140000');
+    expect(await hoverAt(at.b)).toBe('#140001');
+    await page.mouse.click(at.b.x, at.b.y, { delay: 80 });
+    await expect.poll(() => page.locator('#details-title').textContent()).toBe('监利点');
+    await page.click('#details .close');
+    await page.click('#tab-projects');
+    at = await look();
+    await page.locator('#f-counties-监利市').uncheck();
+    try {
+      expect(await hoverAt(at.b)).toBeNull();
+      expect(await hoverAt(at.a)).toBe('#140000');
+    } finally {
+      await page.locator('#f-counties-监利市').check();
+    }
+    expect(await hoverAt(at.b)).toBe('#140001');
+    await page.mouse.move(at.away.x, at.away.y);
+    // The later tests count layers and draw frames: this big one goes.
+    await page.click('#tab-layers');
+    await page.getByRole('button', { name: '移除图层“big”' }).click();
+    expect(s.errors).toEqual([]);
+  });
+
   it('a GBK CSV: detected as GB18030, Chinese names right in the list', async () => {
     const { page } = s;
     await page.getByRole('button', { name: /导入/ }).first().click();
