@@ -5,7 +5,7 @@
  *    frame; a click at a known point opens that point's details; JS heap after the import, and
  *    after removing the layer and importing the same file again.
  *  - A 100,000-row import on a 390×844 phone viewport with 4× CPU throttling: time from 添加 to the
- *    report, and the longest main-thread task meanwhile.
+ *    points drawn, and the longest main-thread task meanwhile.
  * The CSVs are generated in os.tmpdir() and deleted afterwards (never committed).
  * Uses ctx.withPage / ctx.waitSettled / ctx.PHONE from scripts/bench/_helpers.mjs.
  */
@@ -33,7 +33,7 @@ function writeCsv(file, n) {
 }
 const positionOf = (i) => [Number((111.5 + (i % 1000) / 500).toFixed(5)), Number((29.6 + Math.floor(i / 1000) / 800).toFixed(5))];
 
-/** Imports `file` through the UI; resolves with ms from 添加 to the report shown. */
+/** Imports `file` through the UI; resolves with ms from 添加 to the report shown and to every point drawn. */
 async function importThroughUi(page, file) {
   await page.click('#import-button');
   await page.setInputFiles('#import-file', file);
@@ -42,8 +42,11 @@ async function importThroughUi(page, file) {
   await page.click('#import-add');
   await page.waitForSelector('.import-backdrop', { state: 'hidden', timeout: 600_000 });
   await page.waitForSelector('.import-report:not([hidden])', { timeout: 60_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return Date.now() - t0;
+  const reportMs = Date.now() - t0;
+  // The points arrive on the GPU in slices after the report: drawn when the page says all are.
+  const id = await page.evaluate(() => window.__jzmap.store.get().datasets.at(-1).id);
+  await page.waitForFunction((x) => document.body.dataset.importDrawn === x, id, { timeout: 600_000, polling: 50 });
+  return { reportMs, drawnMs: Date.now() - t0 };
 }
 
 async function heapMb(cdp) {
@@ -52,11 +55,13 @@ async function heapMb(cdp) {
   return usedSize / 1048576;
 }
 
-/** Records main-thread tasks over 50 ms (PerformanceObserver 'longtask') from now on. */
+/** Records main-thread tasks over 50 ms (PerformanceObserver 'longtask') from now on, in a fresh list. */
 async function watchLongTasks(page) {
   await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    window.__longTaskObserver?.disconnect();
+    const tasks = (window.__longTasks = []);
+    window.__longTaskObserver = new PerformanceObserver((l) => tasks.push(...l.getEntries().map((e) => e.duration)));
+    window.__longTaskObserver.observe({ type: 'longtask' });
   });
 }
 
@@ -70,9 +75,14 @@ export async function run(ctx) {
     const desk = await ctx.withPage(async (page, cdp) => {
       await page.goto(ctx.appUrl, { timeout: 300_000 });
       await ctx.waitSettled(page, 300_000);
+      // Once settled, the page readies the imports' program (body[data-warm]) while nobody waits;
+      // a person takes longer than that to choose a file. Its own tasks are reported apart.
+      await watchLongTasks(page);
+      await page.waitForFunction(() => document.body.dataset.warm === 'true', undefined, { timeout: 120_000 });
+      const warmTasks = await page.evaluate(() => window.__longTasks);
       const heap0 = await heapMb(cdp);
       await watchLongTasks(page);
-      const importMs = await importThroughUi(page, big);
+      const imp = await importThroughUi(page, big);
       const importTasks = await page.evaluate(() => window.__longTasks);
       const heap1 = await heapMb(cdp);
       // Filter change: untick and retick a theme; the synchronous store update is the main-thread cost.
@@ -111,19 +121,27 @@ export async function run(ctx) {
       const heapRemoved = await heapMb(cdp);
       await importThroughUi(page, big);
       const heap2 = await heapMb(cdp);
-      return { importMs, importTasks, fc, hovered, picked, domRows, heap0, heap1, heapRemoved, heap2 };
+      return { imp, importTasks, warmTasks, fc, hovered, picked, domRows, heap0, heap1, heapRemoved, heap2 };
     });
     const k = `${(N / 1e6).toFixed(N % 1e6 ? 1 : 0)}M`;
     const over = desk.importTasks.filter((d) => d > 100);
     rows.push(
       {
         figure: `longest main-thread task, ${k}-row import through the app`, app: Math.max(0, ...desk.importTasks), anchor: 100, anchorName: 'limit', ratio: Math.max(0, ...desk.importTasks) / 100, unit: 'ms',
-        note: `from 添加 to the points drawn (${(desk.importMs / 1000).toFixed(1)} s); tasks over 50 ms: ${desk.importTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}; over 100 ms: ${over.length ? over.map((d) => d.toFixed(0)).join(', ') : 'none'}`,
+        note: `from 添加 to every point drawn (${(desk.imp.drawnMs / 1000).toFixed(1)} s); tasks over 50 ms: ${desk.importTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}; over 100 ms: ${over.length ? over.map((d) => d.toFixed(0)).join(', ') : 'none'}`,
+      },
+      {
+        figure: `${k}-row import through the app: 添加 → every point drawn`, app: desk.imp.drawnMs, anchor: null, ratio: null, unit: 'ms',
+        note: `the report after ${(desk.imp.reportMs / 1000).toFixed(1)} s; then the points go to the GPU a slice of 65,536 rows per frame and show once all are there`,
+      },
+      {
+        figure: 'readying the imports\' program after the first view (once, at idle)', app: Math.max(0, ...desk.warmTasks), anchor: null, ratio: null, unit: 'ms',
+        note: `longest main-thread task from settled to body[data-warm]; tasks over 50 ms: ${desk.warmTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}`,
       },
       { figure: `filter change, ${k} imported points`, app: desk.fc.median, anchor: FRAME_MS, anchorName: 'one frame at 60 Hz', ratio: desk.fc.median / FRAME_MS, unit: 'ms', note: `median of 10 theme toggles, max ${desk.fc.max.toFixed(1)} ms` },
       { figure: `hover and click pick the right point among ${k}`, app: desk.hovered && desk.picked ? 1 : 0, anchor: null, ratio: null, unit: '', note: `hover: ${desk.hovered ? 'row 500500 under the pointer' : 'WRONG or none'}; click: ${desk.picked ? 'details of p500500 opened' : 'WRONG or no feature picked'}` },
       { figure: `list rows in the page, ${k} features`, app: desk.domRows, anchor: null, ratio: null, unit: 'nodes', note: 'virtual list' },
-      { figure: `JS heap after importing ${k} points`, app: desk.heap1, anchor: HEAP_LIMIT_MB, anchorName: 'issue 11 limit', ratio: desk.heap1 / HEAP_LIMIT_MB, unit: 'MB', note: `before import ${desk.heap0.toFixed(0)} MB; import took ${(desk.importMs / 1000).toFixed(1)} s from 添加 to report` },
+      { figure: `JS heap after importing ${k} points`, app: desk.heap1, anchor: HEAP_LIMIT_MB, anchorName: 'issue 11 limit', ratio: desk.heap1 / HEAP_LIMIT_MB, unit: 'MB', note: `before import ${desk.heap0.toFixed(0)} MB` },
       { figure: `JS heap after remove + same import again`, app: desk.heap2, anchor: desk.heap1, anchorName: 'after the first import', ratio: desk.heap2 / desk.heap1, unit: 'MB', note: `after remove ${desk.heapRemoved.toFixed(0)} MB` },
     );
 
@@ -138,7 +156,7 @@ export async function run(ctx) {
       await page.waitForFunction(() => document.body.dataset.warm === 'true', undefined, { timeout: 120_000 });
       await watchLongTasks(page);
       // The import button sits in the top bar on phones too.
-      const ms = await importThroughUi(page, small);
+      const { drawnMs: ms, reportMs } = await importThroughUi(page, small);
       const tasks = await page.evaluate(() => window.__longTasks);
       // Responsive afterwards: a tap on a tab, at once (no waiting for the page to be still, as
       // page.click's checks do across slow software-WebGL frames), until the tab shows as chosen.
@@ -147,11 +165,11 @@ export async function run(ctx) {
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await page.waitForFunction(() => document.getElementById('tab-projects')?.getAttribute('aria-selected') === 'true', undefined, { polling: 16 });
       const tapMs = Date.now() - t0;
-      return { ms, longest: Math.max(0, ...tasks), over100: tasks.filter((d) => d > 100).length, tapMs };
+      return { ms, reportMs, longest: Math.max(0, ...tasks), over100: tasks.filter((d) => d > 100).length, tapMs };
     }, ctx.PHONE);
     rows.push({
       figure: `${M / 1000}k-row import, phone 390×844, 4× CPU throttling`, app: phone.ms, anchor: null, ratio: null, unit: 'ms',
-      note: `from 添加 to report; longest main-thread task ${phone.longest.toFixed(0)} ms, ${phone.over100} over 100 ms; a tab tap afterwards ${phone.tapMs} ms`,
+      note: `from 添加 to every point drawn (report after ${phone.reportMs} ms); longest main-thread task ${phone.longest.toFixed(0)} ms, ${phone.over100} over 100 ms; a tab tap afterwards ${phone.tapMs} ms`,
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
