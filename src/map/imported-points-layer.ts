@@ -2,10 +2,10 @@ import { CompositeLayer, type Color, type CompositeLayerProps, type DefaultProps
 import { DotLayer } from './dot-layer';
 
 /**
- * Rows per slice. A slice is uploaded to the GPU in a frame of its own: ~21 bytes a row
- * (positions split in high and low parts, the filter's four category bytes, the hollow flag), so
- * about 2.7 MB and a few tens of milliseconds on a software-drawn map, where one upload of a
- * million rows held the page for a quarter of a second.
+ * Rows per slice. A slice is uploaded to the GPU in a frame of its own: 21 bytes a row (positions
+ * split in high and low parts, the filter's four category bytes, the hollow flag), so about
+ * 1.4 MB and a few tens of milliseconds on a software-drawn map, where one upload of a million
+ * rows held the page for a quarter of a second.
  */
 export const SLICE_ROWS = 1 << 16;
 
@@ -58,7 +58,7 @@ export class ImportedPointsLayer extends CompositeLayer<ImportedPointsProps> {
     if (!rowsChanged && props.categories === oldProps.categories) return;
     const n = props.hollow.length;
     const slices: Slice[] = [];
-    // An empty layer still has one (empty) slice: the warm-up's dots must exist to be drawn.
+    // An empty layer still has one (empty) slice: the warm-up's dots must exist for their program to be readied.
     for (let a = 0; a < n || a === 0; a += SLICE_ROWS) {
       const b = Math.min(n, a + SLICE_ROWS);
       // Views, not copies: deck.gl uploads each slice's part of the arrays.
@@ -113,7 +113,7 @@ export class ImportedPointsLayer extends CompositeLayer<ImportedPointsProps> {
     const p = this.props;
     // Hidden until every slice is uploaded: a software-drawn map spends ~0.5 s of GPU time per
     // frame on a million dots, so drawing the slices as they came made the upload frames wait on it
-    // (10 s for a million rows, against ~2 s uploading alone).
+    // (~11 s after the report for a million rows, against ~4 s uploading alone).
     const visible = p.visible && this.state.shown >= this.state.slices.length;
     return this.state.slices.slice(0, this.state.shown).map((data, s) => new DotLayer(this.getSubLayerProps({
       id: `slice-${s}`,

@@ -176,6 +176,8 @@ describe('GCJ-02 done right', () => {
     await s.page.waitForSelector('#import-add');
     await s.page.click('#import-add');
     await s.page.waitForSelector('.import-backdrop', { state: 'hidden' });
+    // The rows land (and the view flies to them) in the task after the dialog closes.
+    await s.page.waitForSelector('.import-report:not([hidden])');
     // The import fits the view to the layer: back to the marker at zoom 15.
     await s.page.evaluate(([c, zoom]) => (window as unknown as { __jzmap: Jz }).__jzmap.map.jumpTo({ center: c as [number, number], zoom: zoom as number }), [AIRPORT_GCJ, z] as const);
     await idle(s.page);

@@ -151,6 +151,8 @@ describe('one file of each kind through the app', () => {
         outcomes[rel] = 'message';
         await page.keyboard.press('Escape');
       } else {
+        // The dialog closes first; the rows (and their report) land in the next task.
+        await page.waitForSelector('.import-report:not([hidden])', { timeout: PER_FILE_MS });
         const report = (await page.locator('.import-report').textContent()) ?? '';
         expect(report, rel).toMatch(/添加 \d+ 个要素/);
         outcomes[rel] = 'features';

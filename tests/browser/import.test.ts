@@ -70,6 +70,7 @@ describe('import in the app', { timeout: 600_000 }, () => {
     await screenshot(page, 'import-dialog-1440');
     await page.click('#import-add');
     await page.waitForSelector('.import-backdrop', { state: 'hidden' });
+    await page.waitForSelector('.import-report:not([hidden])');
     expect(await page.locator('.import-report').getAttribute('role')).toBe('status');
     expect(await reportText(page)).toMatch(/读取 5 行，添加 5 个要素，其中 0 个为大致位置，拒绝 0 行/);
     expect(await layerNames(page)).toEqual(['import-utf8']);
@@ -160,16 +161,16 @@ describe('import in the app', { timeout: 600_000 }, () => {
     expect(s.errors).toEqual([]);
   });
 
-  it('a big layer: its points past the first GPU slices pick as their row in the file, and a county unticked hides them', async () => {
+  it('a big layer: its points past the first GPU slice pick as their row in the file, and a county unticked hides them', async () => {
     const { page } = s;
-    // 140,000 rows elsewhere first: the two points are rows 140000 and 140001, in the third slice
+    // 70,000 rows elsewhere first: the two points are rows 70000 and 70001, in the second slice
     // the layer uploads (65,536 rows each, src/map/imported-points-layer.ts).
-    const filler = Array.from({ length: 140_000 }, (_, i) => `填充${i},${(111.6 + (i % 400) / 1000).toFixed(3)},${(29.7 + Math.floor(i / 400) / 1000).toFixed(3)},urban,公安县`);
+    const filler = Array.from({ length: 70_000 }, (_, i) => `填充${i},${(111.6 + (i % 400) / 1000).toFixed(3)},${(29.7 + Math.floor(i / 400) / 1000).toFixed(3)},urban,公安县`);
     const csv = ['name,lon,lat,theme,区县', ...filler, '洪湖点,113.70,29.95,ecology,洪湖市', '监利点,113.72,29.95,ecology,监利市'].join('\n') + '\n';
     await page.getByRole('button', { name: /导入/ }).first().click();
     await page.setInputFiles('#import-file', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await addFromPreview(page);
-    expect(await reportText(page)).toMatch(/添加 140,?002 个要素/);
+    expect(await reportText(page)).toMatch(/添加 70,?002 个要素/);
     if (await page.locator('#details:not([hidden]) .close').count()) await page.click('#details .close');
     const id = await page.evaluate(() => (window as any).__jzmap.store.get().datasets.filter((d: { kind: string }) => d.kind === 'import').at(-1).id as string);
     // The view over the two points, and where they are on the page (again after a click, which may move the map).
@@ -196,8 +197,8 @@ describe('import in the app', { timeout: 600_000 }, () => {
     for (const p of [at.a, at.b, at.away]) expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, p)).toBe('CANVAS');
     await screenshot(page, 'import-big-layer');
     // Every slice is on the map once the last one is drawn: wait for the points, then pick them.
-    await expect.poll(() => hoverAt(at.a), { timeout: 60_000 }).toBe('#140000');
-    expect(await hoverAt(at.b)).toBe('#140001');
+    await expect.poll(() => hoverAt(at.a), { timeout: 60_000 }).toBe('#70000');
+    expect(await hoverAt(at.b)).toBe('#70001');
     await page.mouse.click(at.b.x, at.b.y, { delay: 80 });
     await expect.poll(() => page.locator('#details-title').textContent()).toBe('监利点');
     await page.click('#details .close');
@@ -206,11 +207,11 @@ describe('import in the app', { timeout: 600_000 }, () => {
     await page.locator('#f-counties-监利市').uncheck();
     try {
       expect(await hoverAt(at.b)).toBeNull();
-      expect(await hoverAt(at.a)).toBe('#140000');
+      expect(await hoverAt(at.a)).toBe('#70000');
     } finally {
       await page.locator('#f-counties-监利市').check();
     }
-    expect(await hoverAt(at.b)).toBe('#140001');
+    expect(await hoverAt(at.b)).toBe('#70001');
     await page.mouse.move(at.away.x, at.away.y);
     // The later tests count layers and draw frames: this big one goes.
     await page.click('#tab-layers');
@@ -227,6 +228,7 @@ describe('import in the app', { timeout: 600_000 }, () => {
     expect(await page.locator('.import-sample').textContent()).toContain('荆楚文化大观园');
     await page.click('#import-add');
     await page.waitForSelector('.import-backdrop', { state: 'hidden' });
+    await page.waitForSelector('.import-report:not([hidden])');
     expect(await reportText(page)).toContain('import-gbk');
     expect((await listNames(page)).filter((n) => n === '荆楚文化大观园').length).toBeGreaterThanOrEqual(2);
   });
