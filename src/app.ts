@@ -28,7 +28,8 @@ import { createPublish } from './publish';
 import { createBasemapMode } from './basemaps/basemap-mode';
 import { createDrawMode } from './draw/draw-mode';
 import { createFilteredView, importsOf, tallyImported, type FilteredView } from './datasets/filtered';
-import { parseFeatureId, type ImportDataset, type ReportDataset } from './datasets/types';
+import { importedIndex } from './datasets/imported-filter';
+import { importedPointsLayerId, parseFeatureId, type ImportDataset, type ReportDataset } from './datasets/types';
 import { createDatasetActions } from './datasets/actions';
 import { createDatasetStore, idbKeyValue } from './datasets/persist';
 import { createWorkerKeyValue } from './datasets/worker-key-value';
@@ -146,10 +147,10 @@ export function startApp(data: AppData, store: Store<AppState>, view: MapView | 
     if (d && view) fitPositions(view, d.data.positions, pad());
   };
   // body[data-import-drawn] names the last import once all its points are drawn (they arrive in
-  // slices, src/map/imported-points-layer.ts, whose layer id this is): for the bench and tests.
+  // slices, src/map/imported-points-layer.ts): for the bench and tests.
   const markDrawn = (d: ImportDataset) => {
-    if (!view || !d.data.count || d.data.geometries) return;
-    void view.whenDrawn([`import-points-${d.id}`]).then(() => (document.body.dataset.importDrawn = d.id));
+    if (!view || !importedIndex(d.data).points) return;
+    void view.whenDrawn([importedPointsLayerId(d.id)]).then(() => (document.body.dataset.importDrawn = d.id));
   };
   const importer = createImportLauncher((m) => m.createImportController(document.body, store, actions, { places: data.places, counties: data.counties }, (d) => {
     zoomTo(d.id);

@@ -227,9 +227,6 @@ export function primeFilterArrays(d: ImportedData, a: FilterArrays): void {
   if (a.categories.length === d.count * 4 && a.table.length === T * S * C * K) primed.set(d, a);
 }
 
-/** Typed arrays use the platform's byte order; the packed writes below assume little-endian. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
 /**
  * The per-row GPU filter categories: theme, status, kind and county codes (GPU_NONE for none),
  * four bytes per row. Every filter but the search is then a change of the allowed categories (a
@@ -246,14 +243,11 @@ export function gpuCategories(d: ImportedData, hits: Uint8Array | null): Uint8Ar
   const nT = THEME_KEYS.length;
   const nS = STATUS_KEYS.length;
   const nC = COUNTIES.length;
-  // One 32-bit write per row where the byte order allows: this runs on the page as an import lands.
-  const out32 = LITTLE_ENDIAN ? new Uint32Array(out.buffer) : null;
-  for (let i = 0; i < count; i++) {
-    const th = theme[i] < nT ? theme[i] : GPU_NONE;
-    const st = status[i] < nS ? status[i] : GPU_NONE;
-    const co = hits && !hits[i] ? GPU_NEVER : county[i] < nC ? county[i] : GPU_NONE;
-    if (out32) out32[i] = th | (st << 8) | (kind[i] << 16) | (co << 24);
-    else out.set([th, st, kind[i], co], i * 4);
+  for (let i = 0, o = 0; i < count; i++, o += 4) {
+    out[o] = theme[i] < nT ? theme[i] : GPU_NONE;
+    out[o + 1] = status[i] < nS ? status[i] : GPU_NONE;
+    out[o + 2] = kind[i];
+    out[o + 3] = hits && !hits[i] ? GPU_NEVER : county[i] < nC ? county[i] : GPU_NONE;
   }
   return out;
 }

@@ -43,6 +43,11 @@ export function importedFeatureId(datasetId: string, index: number): string {
   return `${datasetId}#${index}`;
 }
 
+/** The map layer of an imported dataset's points (src/map/imported-layers.ts): "drawn" checks name it. */
+export function importedPointsLayerId(datasetId: string): string {
+  return `import-points-${datasetId}`;
+}
+
 /** Parses `<datasetId>#<index>`; null for a report id or anything else. */
 export function parseFeatureId(id: string | null): FeatureRef | null {
   if (!id) return null;

@@ -3,7 +3,7 @@ import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import type { ImportDataset } from '../datasets/types';
-import { importedFeatureId, parseFeatureId } from '../datasets/types';
+import { importedFeatureId, importedPointsLayerId, parseFeatureId } from '../datasets/types';
 import { importedIndex } from '../datasets/imported-filter';
 import { NO_DEPTH, UNDER_LABELS } from './project-layers';
 import { ImportedPointsLayer } from './imported-points-layer';
@@ -71,7 +71,15 @@ function shapes(d: ImportDataset): ShapeFeature[] {
   return s;
 }
 
-const POINT_HIGHLIGHT: [number, number, number, number] = [255, 214, 0, 255];
+/** What every imported points layer shares, the warm-up's included: it decides their program and draw parameters. */
+const POINT_PROPS = {
+  parameters: NO_DEPTH,
+  beforeId: UNDER_LABELS,
+  pickable: true,
+  autoHighlight: true,
+  highlightColor: [255, 214, 0, 255] as [number, number, number, number],
+  filter: codeFilter,
+};
 
 /**
  * The layers of the imported datasets: points as dots in slices (imported-points-layer.ts) fed with binary
@@ -120,7 +128,7 @@ export function buildImportedLayers(
       const style = pointStyle(importedIndex(d.data).points);
       // Dots, not the scatter layer's instanced quads: see dot-layer.ts (software WebGL).
       layers.push(new ImportedPointsLayer({
-        id: `import-points-${id}`,
+        id: importedPointsLayerId(id),
         positions: state.display.positions(d.data.positions),
         hollow: d.data.approx,
         categories: input.categories,
@@ -131,12 +139,7 @@ export function buildImportedLayers(
         // The ring straddles the edge, as the scatter layer's did.
         radiusPixels: (style.radius - style.lineWidth / 2) * s,
         lineWidthPixels: style.lineWidth * s,
-        parameters: NO_DEPTH,
-        beforeId: UNDER_LABELS,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: POINT_HIGHLIGHT,
-        filter: codeFilter,
+        ...POINT_PROPS,
         filterCategories: input.pointCategories,
         onHover: (info: PickingInfo) => onHover(pick(info)),
         onClick: (info: PickingInfo) => onClick(pick(info)),
@@ -179,12 +182,7 @@ const WARM_UP = {
   lineColor: [0, 0, 0, 0] as [number, number, number, number],
   radiusPixels: 1,
   lineWidthPixels: 1,
-  parameters: NO_DEPTH,
-  beforeId: UNDER_LABELS,
-  pickable: true,
-  autoHighlight: true,
-  highlightColor: POINT_HIGHLIGHT,
-  filter: codeFilter,
+  ...POINT_PROPS,
   filterCategories: [[0], [0], [0], [0]],
 };
 

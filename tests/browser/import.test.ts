@@ -45,6 +45,39 @@ const listNames = async (page: Page) => {
   return page.locator('.project-list [role=option] .row-name').allTextContents();
 };
 
+type Px = { x: number; y: number };
+/** The newest imported layer's id: its features are hovered as `<id>#<row>`. */
+const newestImportId = (page: Page) => page.evaluate(() => (window as any).__jzmap.store.get().datasets.filter((d: { kind: string }) => d.kind === 'import').at(-1).id as string);
+
+/** Jumps the map to `center` at `zoom` and, once it is idle, gives where each [lon, lat] lies on the page. */
+function placesOnPage<K extends string>(page: Page, center: [number, number], zoom: number, places: Record<K, [number, number]>): Promise<Record<K, Px>> {
+  return page.evaluate(async ({ center, zoom, places }: { center: [number, number]; zoom: number; places: Record<string, [number, number]> }) => {
+    const m = (window as any).__jzmap.map;
+    const idle = new Promise((r) => m.once('idle', r));
+    m.jumpTo({ center, zoom });
+    await idle;
+    const r = m.getCanvas().getBoundingClientRect();
+    const px = ([lon, lat]: [number, number]) => ({ x: r.left + m.project([lon, lat]).x, y: r.top + m.project([lon, lat]).y });
+    return Object.fromEntries(Object.entries(places).map(([k, ll]) => [k, px(ll)]));
+  }, { center, zoom, places: places as Record<string, [number, number]> }) as Promise<Record<K, Px>>;
+}
+
+/**
+ * Which of layer `id`'s points deck.gl picks under the pointer at `p` (by the store's hovered
+ * feature), as `#<row>`, or null. The pointer first rests at `away`, where nothing of the layer is.
+ */
+async function hoverRow(page: Page, id: string, p: Px, away: Px, waitMs: number): Promise<string | null> {
+  await page.mouse.move(away.x, away.y, { steps: 2 });
+  await expect.poll(async () => (await page.evaluate(() => (window as any).__jzmap.store.get().hoveredId as string | null))?.startsWith(`${id}#`) ?? false, { timeout: 30_000 }).toBe(false);
+  await page.mouse.move(p.x, p.y, { steps: 2 });
+  // Picking answers within a frame or two; a point the filter hides never answers.
+  const h = await page.waitForFunction((layer) => {
+    const v = (window as any).__jzmap.store.get().hoveredId as string | null;
+    return v?.startsWith(`${layer}#`) ? v : null;
+  }, id, { timeout: waitMs }).then((x) => x.jsonValue() as Promise<string>, () => null);
+  return h && h.slice(id.length);
+}
+
 let s: Session;
 beforeAll(async () => {
   s = await openSession(baseUrl);
@@ -118,33 +151,12 @@ describe('import in the app', { timeout: 600_000 }, () => {
     expect(await reportText(page)).toMatch(/添加 2 个要素/);
     // A details card left open by an earlier test would lie over the map where the pointer goes.
     if (await page.locator('#details:not([hidden]) .close').count()) await page.click('#details .close');
-    // The new layer's id: its features are hovered as `<id>#<row>`.
-    const id = await page.evaluate(() => (window as any).__jzmap.store.get().datasets.filter((d: { kind: string }) => d.kind === 'import').at(-1).id as string);
-    const at = await page.evaluate(async () => {
-      const m = (window as any).__jzmap.map;
-      const idle = new Promise((r) => m.once('idle', r));
-      m.jumpTo({ center: [113.61, 29.9], zoom: 13 });
-      await idle;
-      const r = m.getCanvas().getBoundingClientRect();
-      const px = (lon: number, lat: number) => ({ x: r.left + m.project([lon, lat]).x, y: r.top + m.project([lon, lat]).y });
-      // Between and above the two points: open map, no feature of this layer.
-      return { a: px(113.6, 29.9), b: px(113.62, 29.9), away: px(113.61, 29.905) };
-    });
+    const id = await newestImportId(page);
+    // Between and above the two points: open map, no feature of this layer.
+    const at = await placesOnPage(page, [113.61, 29.9], 13, { a: [113.6, 29.9], b: [113.62, 29.9], away: [113.61, 29.905] });
     // The pointer goes to the map itself, not to a panel over it.
     for (const p of [at.a, at.b, at.away]) expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, p)).toBe('CANVAS');
-    const hovered = () => page.evaluate(() => (window as any).__jzmap.store.get().hoveredId as string | null);
-    // Which of this layer's points deck.gl picks under the pointer (by the store's hovered feature), or null.
-    const hoverAt = async (p: { x: number; y: number }): Promise<string | null> => {
-      await page.mouse.move(at.away.x, at.away.y, { steps: 2 });
-      await expect.poll(async () => (await hovered())?.startsWith(`${id}#`) ?? false, { timeout: 30_000 }).toBe(false);
-      await page.mouse.move(p.x, p.y, { steps: 2 });
-      // Picking answers within a frame or two; a point the filter hides never answers.
-      const h = await page.waitForFunction((layer) => {
-        const v = (window as any).__jzmap.store.get().hoveredId as string | null;
-        return v?.startsWith(`${layer}#`) ? v : null;
-      }, id, { timeout: 5_000 }).then((x) => x.jsonValue() as Promise<string>, () => null);
-      return h && h.slice(id.length);
-    };
+    const hoverAt = (p: Px) => hoverRow(page, id, p, at.away, 5_000);
     expect(await hoverAt(at.a)).toBe('#0');
     await page.click('#tab-projects');
     await page.locator('#f-themes-ecology').uncheck();
@@ -172,28 +184,11 @@ describe('import in the app', { timeout: 600_000 }, () => {
     await addFromPreview(page);
     expect(await reportText(page)).toMatch(/添加 70,?002 个要素/);
     if (await page.locator('#details:not([hidden]) .close').count()) await page.click('#details .close');
-    const id = await page.evaluate(() => (window as any).__jzmap.store.get().datasets.filter((d: { kind: string }) => d.kind === 'import').at(-1).id as string);
+    const id = await newestImportId(page);
     // The view over the two points, and where they are on the page (again after a click, which may move the map).
-    const look = () => page.evaluate(async () => {
-      const m = (window as any).__jzmap.map;
-      const idle = new Promise((r) => m.once('idle', r));
-      m.jumpTo({ center: [113.71, 29.95], zoom: 13 });
-      await idle;
-      const r = m.getCanvas().getBoundingClientRect();
-      const px = (lon: number, lat: number) => ({ x: r.left + m.project([lon, lat]).x, y: r.top + m.project([lon, lat]).y });
-      return { a: px(113.7, 29.95), b: px(113.72, 29.95), away: px(113.71, 29.955) };
-    });
+    const look = () => placesOnPage(page, [113.71, 29.95], 13, { a: [113.7, 29.95], b: [113.72, 29.95], away: [113.71, 29.955] });
     let at = await look();
-    const hoverAt = async (p: { x: number; y: number }): Promise<string | null> => {
-      await page.mouse.move(at.away.x, at.away.y, { steps: 2 });
-      await expect.poll(async () => (await page.evaluate(() => (window as any).__jzmap.store.get().hoveredId as string | null))?.startsWith(`${id}#`) ?? false, { timeout: 30_000 }).toBe(false);
-      await page.mouse.move(p.x, p.y, { steps: 2 });
-      const h = await page.waitForFunction((layer) => {
-        const v = (window as any).__jzmap.store.get().hoveredId as string | null;
-        return v?.startsWith(`${layer}#`) ? v : null;
-      }, id, { timeout: 10_000 }).then((x) => x.jsonValue() as Promise<string>, () => null);
-      return h && h.slice(id.length);
-    };
+    const hoverAt = (p: Px) => hoverRow(page, id, p, at.away, 10_000);
     for (const p of [at.a, at.b, at.away]) expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, p)).toBe('CANVAS');
     await screenshot(page, 'import-big-layer');
     // Every slice is on the map once the last one is drawn: wait for the points, then pick them.
